@@ -1,0 +1,254 @@
+"""Who steers the programme, where, and when: bodies, territory, timeline."""
+
+import calendar
+import datetime
+
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from pages.publishing import Publishable, PublishableQuerySet, SlugManager, SlugNaturalKeyMixin
+
+
+class Intercommunality(SlugNaturalKeyMixin, models.Model):
+    """One of the communautés de communes that make up the territory."""
+
+    name = models.CharField("nom", max_length=150, unique=True)
+    slug = models.SlugField("adresse (slug)", max_length=150, unique=True)
+    description = models.TextField("présentation", blank=True)
+    website = models.URLField("site internet", blank=True)
+    order = models.PositiveSmallIntegerField("ordre", default=0)
+
+    objects = SlugManager()
+
+    class Meta:
+        verbose_name = "intercommunalité"
+        verbose_name_plural = "intercommunalités"
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("governance:territory") + f"#{self.slug}"
+
+
+class Sector(SlugNaturalKeyMixin, models.Model):
+    """A dominant industrial sector of the territory."""
+
+    name = models.CharField("secteur", max_length=150, unique=True)
+    slug = models.SlugField("adresse (slug)", max_length=150, unique=True)
+    cluster = models.CharField(
+        "pôle ou filière associé", max_length=150, blank=True, help_text="Ex. : la Métal'Valley."
+    )
+    description = models.TextField("présentation", blank=True)
+    order = models.PositiveSmallIntegerField("ordre", default=0)
+
+    objects = SlugManager()
+
+    class Meta:
+        verbose_name = "secteur dominant"
+        verbose_name_plural = "secteurs dominants"
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("governance:territory") + f"#{self.slug}"
+
+
+class BodyLevel(models.TextChoices):
+    REGIONAL = "regional", "Régional"
+    LOCAL = "local", "Local"
+    WORKING_GROUP = "working_group", "Groupe de travail"
+
+
+class Body(Publishable):
+    """A governance body: steering committee, project committee, working group."""
+
+    name = models.CharField("nom", max_length=200)
+    slug = models.SlugField("adresse (slug)", max_length=200, unique=True)
+    level = models.CharField("niveau", max_length=20, choices=BodyLevel.choices)
+    chair = models.CharField(
+        "présidence", max_length=250, blank=True, help_text="Qui préside, tel que publié."
+    )
+    role = models.TextField("rôle", blank=True)
+    members_note = models.CharField(
+        "précision sur la composition",
+        max_length=250,
+        blank=True,
+        help_text="Ex. : « liste non exhaustive ».",
+    )
+    order = models.PositiveSmallIntegerField("ordre", default=0)
+
+    class Meta:
+        verbose_name = "instance"
+        verbose_name_plural = "instances"
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("governance:body_detail", kwargs={"slug": self.slug})
+
+
+class BodyMemberManager(models.Manager):
+    def get_by_natural_key(self, body_slug, name):
+        return self.get(body__slug=body_slug, name=name)
+
+
+class BodyMember(models.Model):
+    """A member (organisation or office) of a body, as published."""
+
+    body = models.ForeignKey(
+        Body, verbose_name="instance", on_delete=models.CASCADE, related_name="members"
+    )
+    name = models.CharField("membre", max_length=200)
+    order = models.PositiveSmallIntegerField("ordre", default=0)
+
+    objects = BodyMemberManager()
+
+    class Meta:
+        verbose_name = "membre"
+        verbose_name_plural = "membres"
+        ordering = ["order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["body", "name"], name="unique_member_per_body")
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (*self.body.natural_key(), self.name)
+
+    natural_key.dependencies = ["governance.body"]
+
+
+class DatePrecision(models.TextChoices):
+    """How much of the date is known; the site never shows more than that."""
+
+    DAY = "day", "Jour"
+    MONTH = "month", "Mois"
+    SEMESTER = "semester", "Semestre"
+    YEAR = "year", "Année"
+
+
+class EventKind(models.TextChoices):
+    MEETING = "meeting", "Réunion"
+    MILESTONE = "milestone", "Étape"
+    EVENT = "event", "Événement"
+
+
+class TimelineEventQuerySet(PublishableQuerySet):
+    def meetings(self):
+        return self.filter(kind=EventKind.MEETING)
+
+    def upcoming(self):
+        return self.filter(date__gte=timezone.localdate()).order_by("date", "order")
+
+    def past(self):
+        return self.filter(date__lt=timezone.localdate()).order_by("-date", "-order")
+
+    def chronological(self):
+        return self.select_related("body").order_by("date", "order")
+
+
+class TimelineEventManager(SlugManager.from_queryset(TimelineEventQuerySet)):
+    pass
+
+
+class TimelineEvent(Publishable):
+    """A meeting or a milestone of the programme, on one timeline.
+
+    `date` is the first day of the known period and serves for ordering only; the site
+    shows it no more precisely than `date_precision` says (« 2e semestre 2020 »).
+    """
+
+    title = models.CharField("intitulé", max_length=250)
+    slug = models.SlugField("adresse (slug)", max_length=250, unique=True)
+    kind = models.CharField("type", max_length=20, choices=EventKind.choices)
+    body = models.ForeignKey(
+        Body,
+        verbose_name="instance",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+    )
+    date = models.DateField(
+        "date", help_text="Pour une date approximative, le premier jour de la période."
+    )
+    date_precision = models.CharField(
+        "précision de la date", max_length=10, choices=DatePrecision.choices, default="day"
+    )
+    is_forecast = models.BooleanField(
+        "prévisionnel", default=False, help_text="Cocher si l'étape est annoncée, pas encore faite."
+    )
+    location = models.CharField("lieu", max_length=200, blank=True)
+    summary = models.TextField("résumé", blank=True)
+    order = models.PositiveSmallIntegerField(
+        "ordre dans la journée", default=0, help_text="Départage deux dates identiques."
+    )
+
+    objects = TimelineEventManager()
+
+    class Meta:
+        verbose_name = "réunion ou étape"
+        verbose_name_plural = "calendrier (réunions et étapes)"
+        ordering = ["date", "order"]
+
+    def __str__(self):
+        return f"{self.title} ({self.date_label})"
+
+    def get_absolute_url(self):
+        return reverse("governance:event_detail", kwargs={"slug": self.slug})
+
+    @property
+    def date_label(self):
+        """The date in French, as precise as it is known: « 21 mars 2019 », « 2e semestre 2020 »."""
+        d = self.date
+        match self.date_precision:
+            case DatePrecision.YEAR:
+                return str(d.year)
+            case DatePrecision.SEMESTER:
+                return f"{'1er' if d.month <= 6 else '2e'} semestre {d.year}"
+            case DatePrecision.MONTH:
+                return date_format(d, "F Y")
+            case _:
+                day = "1er" if d.day == 1 else str(d.day)
+                return f"{day} {date_format(d, 'F Y')}"
+
+    @property
+    def date_machine(self):
+        """Value of the HTML `datetime` attribute, or "" when it cannot be expressed."""
+        match self.date_precision:
+            case DatePrecision.DAY:
+                return self.date.isoformat()
+            case DatePrecision.MONTH:
+                return self.date.strftime("%Y-%m")
+            case DatePrecision.YEAR:
+                return str(self.date.year)
+        return ""
+
+    @property
+    def period_end(self):
+        """Last day of the period the date stands for."""
+        d = self.date
+        match self.date_precision:
+            case DatePrecision.YEAR:
+                return datetime.date(d.year, 12, 31)
+            case DatePrecision.SEMESTER:
+                return (
+                    datetime.date(d.year, 6, 30) if d.month <= 6 else datetime.date(d.year, 12, 31)
+                )
+            case DatePrecision.MONTH:
+                return datetime.date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])
+        return d
+
+    @property
+    def is_past(self):
+        return self.period_end < timezone.localdate()

@@ -1,0 +1,68 @@
+from django.urls import reverse
+from django.views.generic import TemplateView
+
+from pages.generic import BreadcrumbMixin, PublishedDetailView
+from pages.models import Page, Section
+
+from .models import Body, Intercommunality, Sector, TimelineEvent
+
+
+class TimelineView(BreadcrumbMixin, TemplateView):
+    """Bodies and the one timeline of meetings and milestones."""
+
+    template_name = "governance/timeline.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            intro=Page.objects.for_section(Section.GOVERNANCE),
+            bodies=Body.objects.published(),
+            events=TimelineEvent.objects.published().chronological(),
+            **kwargs,
+        )
+
+    def get_breadcrumbs(self):
+        return [("Gouvernance", None)]
+
+
+class BodyDetailView(PublishedDetailView):
+    model = Body
+    template_name = "governance/body_detail.html"
+    context_object_name = "body"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            members=self.object.members.all(),
+            events=self.object.events.published().chronological(),
+            **kwargs,
+        )
+
+    def get_breadcrumbs(self):
+        return [("Gouvernance", reverse("governance:timeline")), (self.object.name, None)]
+
+
+class EventDetailView(PublishedDetailView):
+    model = TimelineEvent
+    template_name = "governance/event_detail.html"
+    context_object_name = "event"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("body")
+
+    def get_breadcrumbs(self):
+        return [("Gouvernance", reverse("governance:timeline")), (self.object.title, None)]
+
+
+class TerritoryView(BreadcrumbMixin, TemplateView):
+    template_name = "governance/territory.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            intro=Page.objects.for_section(Section.TERRITORY),
+            intercommunalities=Intercommunality.objects.all(),
+            sectors=Sector.objects.all(),
+            bodies=Body.objects.published(),
+            **kwargs,
+        )
+
+    def get_breadcrumbs(self):
+        return [("Territoire", None)]

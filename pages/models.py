@@ -1,0 +1,210 @@
+"""Editable programme pages, news articles and the navigation menu."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+from .publishing import Publishable, PublishableQuerySet, SlugManager
+from .richtext import sanitize_html
+
+
+class Section(models.TextChoices):
+    """Site sections whose introduction text is an editable page."""
+
+    HOME = "home", "Accueil"
+    LEVERS = "levers", "Priorités (leviers)"
+    PROJECTS = "projects", "Projets"
+    GOVERNANCE = "governance", "Gouvernance"
+    TERRITORY = "territory", "Territoire"
+
+
+SECTION_URL_NAMES = {
+    Section.HOME: "pages:home",
+    Section.LEVERS: "projects:lever_list",
+    Section.PROJECTS: "projects:project_list",
+    Section.GOVERNANCE: "governance:timeline",
+    Section.TERRITORY: "governance:territory",
+}
+
+
+class RichTextMixin(models.Model):
+    body = models.TextField(
+        "texte", blank=True, help_text="Texte mis en forme (titres, listes, liens)."
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.body = sanitize_html(self.body)
+        super().save(*args, **kwargs)
+
+
+class PageQuerySet(PublishableQuerySet):
+    def standalone(self):
+        return self.filter(section="")
+
+    def for_section(self, section):
+        """The published introduction of a section, or None."""
+        return self.published().filter(section=section).first()
+
+    def in_footer(self):
+        return self.published().filter(in_footer=True)
+
+
+class PageManager(SlugManager.from_queryset(PageQuerySet)):
+    pass
+
+
+class Page(RichTextMixin, Publishable):
+    """A programme page, or — when `section` is set — the introduction of a site section."""
+
+    title = models.CharField("titre", max_length=200)
+    slug = models.SlugField("adresse (slug)", max_length=200, unique=True)
+    summary = models.CharField(
+        "résumé",
+        max_length=300,
+        blank=True,
+        help_text="Une ou deux phrases : chapô et description pour les moteurs de recherche.",
+    )
+    section = models.CharField(
+        "introduction de la rubrique",
+        max_length=20,
+        choices=Section.choices,
+        blank=True,
+        help_text="Si renseigné, le texte s'affiche en tête de cette rubrique.",
+    )
+    in_footer = models.BooleanField("lien en pied de page", default=False)
+    order = models.PositiveSmallIntegerField("ordre", default=0)
+
+    objects = PageManager()
+
+    class Meta:
+        verbose_name = "page"
+        verbose_name_plural = "pages"
+        ordering = ["order", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["section"],
+                condition=~models.Q(section=""),
+                name="one_introduction_per_section",
+                violation_error_message="Cette rubrique a déjà une page d'introduction.",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        if self.section:
+            return reverse(SECTION_URL_NAMES[self.section])
+        return reverse("pages:page_detail", kwargs={"slug": self.slug})
+
+
+class NewsQuerySet(PublishableQuerySet):
+    def latest_first(self):
+        return self.order_by("-published_at", "-pk")
+
+
+class NewsManager(SlugManager.from_queryset(NewsQuerySet)):
+    pass
+
+
+class NewsArticle(RichTextMixin, Publishable):
+    """An item of « Actualités du projet »."""
+
+    title = models.CharField("titre", max_length=250)
+    slug = models.SlugField("adresse (slug)", max_length=250, unique=True)
+    published_at = models.DateTimeField("date de publication", default=timezone.now)
+    summary = models.CharField("résumé", max_length=300, blank=True)
+    image = models.ImageField("image", upload_to="actualites/", blank=True)
+    image_alt = models.CharField(
+        "texte alternatif de l'image",
+        max_length=250,
+        blank=True,
+        help_text="Décrit l'image pour les personnes qui ne la voient pas ; vide si décorative.",
+    )
+
+    objects = NewsManager()
+
+    class Meta:
+        verbose_name = "actualité"
+        verbose_name_plural = "actualités"
+        ordering = ["-published_at", "-pk"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("pages:news_detail", kwargs={"slug": self.slug})
+
+
+class MenuItemQuerySet(models.QuerySet):
+    def visible(self):
+        """Menu entries to show: visible, and pointing at a published page if at a page."""
+        return (
+            self.filter(is_visible=True)
+            .filter(models.Q(page__isnull=True) | models.Q(page__in=Page.objects.published()))
+            .select_related("page")
+        )
+
+
+class MenuItemManager(models.Manager.from_queryset(MenuItemQuerySet)):
+    def get_by_natural_key(self, label):
+        return self.get(label=label)
+
+
+class MenuItem(models.Model):
+    """An entry of the main navigation, ordered by editors."""
+
+    label = models.CharField("intitulé", max_length=60, unique=True)
+    page = models.ForeignKey(
+        Page,
+        verbose_name="page",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        help_text="Une page du site…",
+    )
+    path = models.CharField(
+        "ou adresse interne",
+        max_length=200,
+        blank=True,
+        help_text="…ou une adresse du site commençant par « / », par exemple /projets/.",
+    )
+    order = models.PositiveSmallIntegerField("ordre", default=0)
+    is_visible = models.BooleanField("affiché", default=True)
+
+    objects = MenuItemManager()
+
+    class Meta:
+        verbose_name = "entrée du menu"
+        verbose_name_plural = "menu principal"
+        ordering = ["order", "label"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    (models.Q(page__isnull=False) & models.Q(path=""))
+                    | (models.Q(page__isnull=True) & ~models.Q(path=""))
+                ),
+                name="menu_item_page_xor_path",
+                violation_error_message="Choisissez soit une page, soit une adresse interne.",
+            )
+        ]
+
+    def __str__(self):
+        return self.label
+
+    def natural_key(self):
+        return (self.label,)
+
+    natural_key.dependencies = ["pages.page"]
+
+    @property
+    def url(self):
+        return self.page.get_absolute_url() if self.page_id else self.path
+
+    def clean(self):
+        if self.path and not self.path.startswith("/"):
+            raise ValidationError({"path": "L'adresse interne doit commencer par « / »."})

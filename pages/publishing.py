@@ -1,0 +1,66 @@
+"""What every public model shares: a publication status, natural keys by slug.
+
+The rule « visible to the public » is written once, in `PublishableQuerySet.published()`:
+views, menus, sitemaps and feeds all go through it.
+"""
+
+from django.db import models
+from django.utils import timezone
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Brouillon"
+    PUBLISHED = "published", "Publié"
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        now = timezone.now()
+        return self.filter(status=Status.PUBLISHED).filter(
+            models.Q(published_at__isnull=True) | models.Q(published_at__lte=now)
+        )
+
+    def visible_to(self, user):
+        """Staff may open unpublished content (with a banner); the public may not."""
+        return self.all() if user.is_staff else self.published()
+
+
+class SlugManager(models.Manager):
+    """Natural keys by slug, so fixtures load into any database without primary keys."""
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class PublishableManager(SlugManager.from_queryset(PublishableQuerySet)):
+    pass
+
+
+class SlugNaturalKeyMixin:
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Publishable(SlugNaturalKeyMixin, models.Model):
+    status = models.CharField(
+        "statut de publication", max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(
+        "publication à partir du",
+        null=True,
+        blank=True,
+        help_text="Laisser vide pour publier dès l'enregistrement ; une date future programme "
+        "la mise en ligne.",
+    )
+    updated_at = models.DateTimeField("dernière modification", auto_now=True, null=True)
+
+    objects = PublishableManager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_public(self):
+        return self.status == Status.PUBLISHED and (
+            self.published_at is None or self.published_at <= timezone.now()
+        )

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "pages"
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("actualites/", views.NewsListView.as_view(), name="news_list"),
+    path("actualites/<slug:slug>/", views.NewsDetailView.as_view(), name="news_detail"),
+    path("plan-du-site/", views.SiteMapView.as_view(), name="site_map"),
+    path("<slug:slug>/", views.PageDetailView.as_view(), name="page_detail"),
+]

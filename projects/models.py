@@ -1,0 +1,235 @@
+"""The four priority levers, their actions, the projects and the organisations holding them."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+
+from pages.publishing import Publishable, PublishableQuerySet, SlugManager, SlugNaturalKeyMixin
+
+
+class LeverQuerySet(PublishableQuerySet):
+    def with_project_counts(self):
+        """Each lever with `project_count`: its published projects, in one query."""
+        return self.annotate(
+            project_count=models.Count(
+                "projects", filter=models.Q(projects__in=Project.objects.published())
+            )
+        )
+
+
+class LeverManager(SlugManager.from_queryset(LeverQuerySet)):
+    pass
+
+
+class PriorityLever(Publishable):
+    """One of the four levers the territory acts on (« Les priorités »)."""
+
+    number = models.PositiveSmallIntegerField("numéro", unique=True)
+    title = models.CharField("intitulé", max_length=300)
+    short_title = models.CharField(
+        "intitulé court", max_length=80, blank=True, help_text="Pour les menus et les badges."
+    )
+    slug = models.SlugField("adresse (slug)", max_length=150, unique=True)
+    description = models.TextField("présentation", blank=True)
+
+    objects = LeverManager()
+
+    class Meta:
+        verbose_name = "levier prioritaire"
+        verbose_name_plural = "leviers prioritaires"
+        ordering = ["number"]
+
+    def __str__(self):
+        return f"Levier {self.number} – {self.short_title or self.title}"
+
+    def get_absolute_url(self):
+        return reverse("projects:lever_detail", kwargs={"slug": self.slug})
+
+    @property
+    def label(self):
+        return self.short_title or self.title
+
+    def projects_by_action(self, projects):
+        """[(action, its projects)] in action order, then (None, projects with no action)."""
+        projects = list(projects)
+        groups = [(a, [p for p in projects if p.action_id == a.pk]) for a in self.actions.all()]
+        unassigned = [p for p in projects if p.action_id is None]
+        return groups + ([(None, unassigned)] if unassigned else [])
+
+
+class LeverActionManager(SlugManager):
+    def get_queryset(self):
+        return super().get_queryset().select_related("lever")
+
+
+class LeverAction(SlugNaturalKeyMixin, models.Model):
+    """A sub-action of a lever, e.g. « Former » under the first lever."""
+
+    lever = models.ForeignKey(
+        PriorityLever, verbose_name="levier", on_delete=models.CASCADE, related_name="actions"
+    )
+    title = models.CharField("intitulé", max_length=200)
+    slug = models.SlugField("adresse (slug)", max_length=150, unique=True)
+    description = models.TextField("présentation", blank=True)
+    order = models.PositiveSmallIntegerField("ordre", default=0)
+
+    objects = LeverActionManager()
+
+    class Meta:
+        verbose_name = "action"
+        verbose_name_plural = "actions"
+        ordering = ["lever__number", "order"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return self.lever.get_absolute_url() + f"#{self.slug}"
+
+
+class HolderKind(models.TextChoices):
+    SCHOOL = "school", "Établissement d'enseignement"
+    EMPLOYMENT_SERVICE = "employment_service", "Service public de l'emploi"
+    LOCAL_AUTHORITY = "local_authority", "Collectivité locale"
+    ASSOCIATION = "association", "Association"
+    COMPANY = "company", "Entreprise"
+    PROFESSIONAL_BODY = "professional_body", "Organisation professionnelle"
+    OTHER = "other", "Autre"
+
+
+class HolderQuerySet(PublishableQuerySet):
+    def with_project_counts(self):
+        return self.annotate(
+            project_count=models.Count(
+                "projects", filter=models.Q(projects__in=Project.objects.published())
+            )
+        )
+
+
+class HolderManager(SlugManager.from_queryset(HolderQuerySet)):
+    pass
+
+
+class ProjectHolder(Publishable):
+    """An organisation that carries one or more projects."""
+
+    name = models.CharField("nom", max_length=200, unique=True)
+    slug = models.SlugField("adresse (slug)", max_length=200, unique=True)
+    kind = models.CharField("type de structure", max_length=30, choices=HolderKind.choices)
+    description = models.TextField("présentation", blank=True)
+    website = models.URLField("site internet", blank=True)
+    intercommunality = models.ForeignKey(
+        "governance.Intercommunality",
+        verbose_name="intercommunalité",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="holders",
+    )
+
+    objects = HolderManager()
+
+    class Meta:
+        verbose_name = "porteur de projet"
+        verbose_name_plural = "porteurs de projet"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("projects:holder_detail", kwargs={"slug": self.slug})
+
+
+class ProjectStatus(models.TextChoices):
+    PRESENTED = "presented", "Présenté"
+    RETAINED = "retained", "Retenu au contrat"
+    IN_PROGRESS = "in_progress", "En cours"
+    COMPLETED = "completed", "Réalisé"
+
+
+class ProjectQuerySet(PublishableQuerySet):
+    def for_listing(self):
+        """What a list of project cards needs, in a constant number of queries."""
+        return self.select_related("lever", "action", "intercommunality").prefetch_related(
+            models.Prefetch("holders", queryset=ProjectHolder.objects.published())
+        )
+
+
+class ProjectManager(SlugManager.from_queryset(ProjectQuerySet)):
+    pass
+
+
+class Project(Publishable):
+    """A project presented for the Territoire d'industrie contract."""
+
+    title = models.CharField("intitulé", max_length=250)
+    slug = models.SlugField("adresse (slug)", max_length=250, unique=True)
+    holders = models.ManyToManyField(
+        ProjectHolder, verbose_name="porteurs", related_name="projects", blank=True
+    )
+    lever = models.ForeignKey(
+        PriorityLever,
+        verbose_name="levier",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="projects",
+        help_text="Laisser vide si le levier n'est pas précisé. Déduit de l'action si elle "
+        "est choisie.",
+    )
+    action = models.ForeignKey(
+        LeverAction,
+        verbose_name="action",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="projects",
+    )
+    project_status = models.CharField(
+        "état d'avancement",
+        max_length=20,
+        choices=ProjectStatus.choices,
+        default=ProjectStatus.PRESENTED,
+    )
+    summary = models.CharField("résumé", max_length=300, blank=True)
+    description = models.TextField("description", blank=True)
+    location = models.CharField("lieu", max_length=200, blank=True)
+    intercommunality = models.ForeignKey(
+        "governance.Intercommunality",
+        verbose_name="intercommunalité",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="projects",
+    )
+    sectors = models.ManyToManyField(
+        "governance.Sector", verbose_name="secteurs", related_name="projects", blank=True
+    )
+    image = models.ImageField("image", upload_to="projets/", blank=True)
+    image_alt = models.CharField("texte alternatif de l'image", max_length=250, blank=True)
+    order = models.PositiveSmallIntegerField("ordre", default=0)
+
+    objects = ProjectManager()
+
+    class Meta:
+        verbose_name = "projet"
+        verbose_name_plural = "projets"
+        ordering = ["order", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("projects:project_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.action_id and self.lever_id and self.action.lever_id != self.lever_id:
+            raise ValidationError(
+                {"action": "Cette action relève d'un autre levier que celui choisi."}
+            )
+
+    def save(self, *args, **kwargs):
+        if self.action_id and not self.lever_id:
+            self.lever_id = self.action.lever_id
+        super().save(*args, **kwargs)

@@ -1,0 +1,88 @@
+from django.urls import reverse
+from django.views.generic import ListView
+
+from pages.generic import BreadcrumbMixin, PaginatedListView, PublishedDetailView
+from pages.models import Page, Section
+
+from .models import PriorityLever, Project, ProjectHolder
+
+
+class LeverListView(BreadcrumbMixin, ListView):
+    template_name = "projects/lever_list.html"
+    context_object_name = "levers"
+
+    def get_queryset(self):
+        return PriorityLever.objects.published().with_project_counts().prefetch_related("actions")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(intro=Page.objects.for_section(Section.LEVERS), **kwargs)
+
+    def get_breadcrumbs(self):
+        return [("Les priorités", None)]
+
+
+class LeverDetailView(PublishedDetailView):
+    model = PriorityLever
+    template_name = "projects/lever_detail.html"
+    context_object_name = "lever"
+
+    def get_context_data(self, **kwargs):
+        projects = self.object.projects.published().for_listing()
+        return super().get_context_data(
+            action_groups=self.object.projects_by_action(projects), **kwargs
+        )
+
+    def get_breadcrumbs(self):
+        return [("Les priorités", reverse("projects:lever_list")), (self.object.label, None)]
+
+
+class ProjectListView(PaginatedListView):
+    template_name = "projects/project_list.html"
+    context_object_name = "projects"
+    paginate_by = 24
+
+    def get_queryset(self):
+        return Project.objects.published().for_listing()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(intro=Page.objects.for_section(Section.PROJECTS), **kwargs)
+
+    def get_breadcrumbs(self):
+        return [("Projets", None)]
+
+
+class ProjectDetailView(PublishedDetailView):
+    model = Project
+    template_name = "projects/project_detail.html"
+    context_object_name = "project"
+
+    def get_queryset(self):
+        return super().get_queryset().for_listing().prefetch_related("sectors")
+
+    def get_breadcrumbs(self):
+        return [("Projets", reverse("projects:project_list")), (self.object.title, None)]
+
+
+class HolderListView(BreadcrumbMixin, ListView):
+    template_name = "projects/holder_list.html"
+    context_object_name = "holders"
+
+    def get_queryset(self):
+        return ProjectHolder.objects.published().with_project_counts()
+
+    def get_breadcrumbs(self):
+        return [("Porteurs de projet", None)]
+
+
+class HolderDetailView(PublishedDetailView):
+    model = ProjectHolder
+    template_name = "projects/holder_detail.html"
+    context_object_name = "holder"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            projects=self.object.projects.published().for_listing(), **kwargs
+        )
+
+    def get_breadcrumbs(self):
+        return [("Porteurs de projet", reverse("projects:holder_list")), (self.object.name, None)]
