@@ -1,0 +1,32 @@
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+
+FIXTURES = ["territory", "governance", "projects", "pages"]
+
+
+@pytest.fixture
+def seeded(db):
+    """The 2019 content, loaded exactly as `make run` loads it."""
+    call_command("loaddata", *FIXTURES, verbosity=0)
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    """A member of the « Rédacteur » group created by the data migration."""
+    user = django_user_model.objects.create_user(
+        "redactrice", "redactrice@example.org", "mot-de-passe-solide-42", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="Rédacteur"))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def staff_client(admin_client):
+    return admin_client
