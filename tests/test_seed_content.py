@@ -17,7 +17,10 @@ from projects.models import LeverAction, PriorityLever, Project, ProjectHolder
 from .conftest import FIXTURES
 from .crawl import crawl, page_text
 
-SEED = Path(__file__).resolve().parents[2] / "shared/seed/territoire-industrie-auxois-morvan.txt"
+# A copy of the programme's own page (../shared/seed/), kept in the repository.
+SEED = (
+    Path(__file__).resolve().parents[1] / "fixtures/source/territoire-industrie-auxois-morvan.txt"
+)
 # Spelling mistakes of the source that the site corrects.
 CORRECTIONS = {"Lyçée": "Lycée", "GEIQ industrie 21-": "GEIQ industrie 21 –", "cuirs": "cuir"}
 
