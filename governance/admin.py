@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from pages.admin_base import PublishableAdmin
+from pages.admin_base import DocumentInline, PublishableAdmin
 
 from .models import Body, BodyMember, Intercommunality, Sector, TimelineEvent
 
@@ -54,6 +54,7 @@ class TimelineEventAdmin(PublishableAdmin):
         ("Date", {"fields": ["date", "date_precision", "is_forecast", "order"]}),
         PublishableAdmin.publication_fieldset,
     ]
+    inlines = [DocumentInline]
 
     @admin.display(description="date", ordering="date")
     def date_label(self, obj):

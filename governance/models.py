@@ -3,11 +3,14 @@
 import calendar
 import datetime
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from simple_history.models import HistoricalRecords
 
+from pages.models import Document
 from pages.publishing import Publishable, PublishableQuerySet, SlugManager, SlugNaturalKeyMixin
 
 
@@ -82,6 +85,7 @@ class Body(Publishable):
         help_text="Ex. : « liste non exhaustive ».",
     )
     order = models.PositiveSmallIntegerField("ordre", default=0)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         verbose_name = "instance"
@@ -193,6 +197,8 @@ class TimelineEvent(Publishable):
     order = models.PositiveSmallIntegerField(
         "ordre dans la journée", default=0, help_text="Départage deux dates identiques."
     )
+    documents = GenericRelation(Document)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     objects = TimelineEventManager()
 

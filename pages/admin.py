@@ -1,7 +1,7 @@
 from django.contrib import admin
 
-from .admin_base import PublishableAdmin
-from .models import MenuItem, NewsArticle, Page
+from .admin_base import DocumentInline, PublishableAdmin
+from .models import Document, MenuItem, NewsArticle, Page
 
 
 @admin.register(Page)
@@ -13,9 +13,11 @@ class PageAdmin(PublishableAdmin):
     prepopulated_fields = {"slug": ["title"]}
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
+        PublishableAdmin.image_fieldset,
         ("Place dans le site", {"fields": ["section", "in_footer", "order"]}),
         PublishableAdmin.publication_fieldset,
     ]
+    inlines = [DocumentInline]
 
 
 @admin.register(NewsArticle)
@@ -27,9 +29,10 @@ class NewsArticleAdmin(PublishableAdmin):
     prepopulated_fields = {"slug": ["title"]}
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
-        ("Image", {"fields": ["image", "image_alt"]}),
+        PublishableAdmin.image_fieldset,
         PublishableAdmin.publication_fieldset,
     ]
+    inlines = [DocumentInline]
 
 
 @admin.register(MenuItem)
@@ -38,3 +41,15 @@ class MenuItemAdmin(admin.ModelAdmin):
     list_editable = ["order", "is_visible"]
     autocomplete_fields = ["page"]
     search_fields = ["label"]
+
+
+@admin.register(Document)
+class DocumentAdmin(admin.ModelAdmin):
+    """All attached files in one list; they are added from the page they belong to."""
+
+    list_display = ["title", "kind_label", "file_size", "content_type", "content_object"]
+    list_filter = ["content_type"]
+    search_fields = ["title", "file"]
+
+    def has_add_permission(self, request):
+        return False

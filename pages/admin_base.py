@@ -1,7 +1,10 @@
 """Admin behaviour shared by every publishable model."""
 
 from django.contrib import admin, messages
+from django.contrib.contenttypes.admin import GenericTabularInline
+from simple_history.admin import SimpleHistoryAdmin
 
+from .models import Document
 from .publishing import Status
 
 
@@ -17,11 +20,26 @@ def unpublish(modeladmin, request, queryset):
     modeladmin.message_user(request, f"{count} élément(s) repassé(s) en brouillon.")
 
 
-class PublishableAdmin(admin.ModelAdmin):
+class PublishableAdmin(SimpleHistoryAdmin):
+    """Status filter, bulk publish/unpublish, revision history with restore."""
+
     actions = [publish, unpublish]
     list_filter = ["status"]
     readonly_fields = ["updated_at"]
     publication_fieldset = (
         "Publication",
-        {"fields": ["status", "published_at", "updated_at"]},
+        {
+            "fields": ["status", "published_at", "updated_at"],
+            "description": "Un brouillon n'est visible que de l'équipe (aperçu). Une date "
+            "future programme la mise en ligne.",
+        },
     )
+    image_fieldset = ("Image", {"fields": ["image", "image_alt", "image_decorative"]})
+
+
+class DocumentInline(GenericTabularInline):
+    model = Document
+    extra = 0
+    fields = ["order", "title", "file"]
+    verbose_name = "document joint"
+    verbose_name_plural = "documents joints (ordres du jour, comptes rendus, présentations…)"

@@ -1,12 +1,23 @@
 """Editable programme pages, news articles and the navigation menu."""
 
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from .publishing import Publishable, PublishableQuerySet, SlugManager
-from .richtext import sanitize_html
+from .richtext import RichTextField, RichTextSanitizingMixin
+from .uploads import (
+    DOCUMENT_TYPES,
+    IMAGE_EXTENSIONS,
+    document_extension,
+    validate_document_file,
+    validate_image_file,
+)
 
 
 class Section(models.TextChoices):
@@ -28,17 +39,92 @@ SECTION_URL_NAMES = {
 }
 
 
-class RichTextMixin(models.Model):
-    body = models.TextField(
-        "texte", blank=True, help_text="Texte mis en forme (titres, listes, liens)."
+class IllustratedMixin(models.Model):
+    """An optional image, with the text alternative the RGAA requires (or « décorative »)."""
+
+    image = models.ImageField(
+        "image",
+        upload_to="images/%Y/%m/",
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+        validators=[FileExtensionValidator(IMAGE_EXTENSIONS), validate_image_file],
+        help_text="JPEG, PNG ou WebP, 10 Mo au plus. Le site en sert des copies allégées.",
+    )
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_alt = models.CharField(
+        "texte alternatif de l'image",
+        max_length=250,
+        blank=True,
+        help_text="Décrit ce que montre l'image pour qui ne la voit pas.",
+    )
+    image_decorative = models.BooleanField(
+        "image décorative",
+        default=False,
+        help_text="Cocher si l'image n'apporte aucune information : les lecteurs d'écran "
+        "l'ignoreront.",
     )
 
     class Meta:
         abstract = True
 
+    def clean(self):
+        super().clean()
+        if self.image and not self.image_alt.strip() and not self.image_decorative:
+            raise ValidationError(
+                {
+                    "image_alt": "Décrivez l'image, ou cochez « image décorative » si elle "
+                    "n'apporte aucune information."
+                }
+            )
+
+    @property
+    def image_alt_text(self):
+        return "" if self.image_decorative else self.image_alt
+
+
+class DocumentQuerySet(models.QuerySet):
+    def for_object(self, obj):
+        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
+
+
+class Document(models.Model):
+    """A file attached to a page, a news item, a project or a meeting (agenda, minutes…)."""
+
+    title = models.CharField("titre", max_length=200)
+    file = models.FileField(
+        "fichier",
+        upload_to="documents/%Y/%m/",
+        validators=[validate_document_file],
+        help_text="PDF ou bureautique (OpenDocument, Word, Excel, PowerPoint), 20 Mo au plus.",
+    )
+    file_size = models.PositiveBigIntegerField("taille (octets)", default=0, editable=False)
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    content_object = GenericForeignKey("content_type", "object_id")
+    order = models.PositiveSmallIntegerField("ordre", default=0)
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "document"
+        verbose_name_plural = "documents"
+        ordering = ["order", "title"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return self.title
+
     def save(self, *args, **kwargs):
-        self.body = sanitize_html(self.body)
+        if self.file:
+            self.file_size = self.file.size
         super().save(*args, **kwargs)
+
+    @property
+    def kind_label(self):
+        """« PDF », « Word »… for the link text."""
+        return DOCUMENT_TYPES.get(document_extension(self.file.name), ("Fichier",))[0]
 
 
 class PageQuerySet(PublishableQuerySet):
@@ -57,7 +143,7 @@ class PageManager(SlugManager.from_queryset(PageQuerySet)):
     pass
 
 
-class Page(RichTextMixin, Publishable):
+class Page(RichTextSanitizingMixin, IllustratedMixin, Publishable):
     """A programme page, or — when `section` is set — the introduction of a site section."""
 
     title = models.CharField("titre", max_length=200)
@@ -75,8 +161,11 @@ class Page(RichTextMixin, Publishable):
         blank=True,
         help_text="Si renseigné, le texte s'affiche en tête de cette rubrique.",
     )
+    body = RichTextField("texte")
     in_footer = models.BooleanField("lien en pied de page", default=False)
     order = models.PositiveSmallIntegerField("ordre", default=0)
+    documents = GenericRelation(Document)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     objects = PageManager()
 
@@ -111,20 +200,16 @@ class NewsManager(SlugManager.from_queryset(NewsQuerySet)):
     pass
 
 
-class NewsArticle(RichTextMixin, Publishable):
+class NewsArticle(RichTextSanitizingMixin, IllustratedMixin, Publishable):
     """An item of « Actualités du projet »."""
 
     title = models.CharField("titre", max_length=250)
     slug = models.SlugField("adresse (slug)", max_length=250, unique=True)
     published_at = models.DateTimeField("date de publication", default=timezone.now)
     summary = models.CharField("résumé", max_length=300, blank=True)
-    image = models.ImageField("image", upload_to="actualites/", blank=True)
-    image_alt = models.CharField(
-        "texte alternatif de l'image",
-        max_length=250,
-        blank=True,
-        help_text="Décrit l'image pour les personnes qui ne la voient pas ; vide si décorative.",
-    )
+    body = RichTextField("texte")
+    documents = GenericRelation(Document)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     objects = NewsManager()
 

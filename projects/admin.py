@@ -1,8 +1,17 @@
 from django.contrib import admin
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
 
-from pages.admin_base import PublishableAdmin
+from pages.admin_base import DocumentInline, PublishableAdmin
 
 from .models import LeverAction, PriorityLever, Project, ProjectHolder
+from .resources import ProjectHolderResource, ProjectResource
+
+
+class SpreadsheetMixin(ImportExportMixin):
+    """Import (with a preview of the changes) and export as CSV or Excel."""
+
+    formats = [CSV, XLSX]
 
 
 class LeverActionInline(admin.TabularInline):
@@ -34,7 +43,8 @@ class LeverActionAdmin(admin.ModelAdmin):
 
 
 @admin.register(ProjectHolder)
-class ProjectHolderAdmin(PublishableAdmin):
+class ProjectHolderAdmin(SpreadsheetMixin, PublishableAdmin):
+    resource_classes = [ProjectHolderResource]
     list_display = ["name", "kind", "intercommunality", "status"]
     list_filter = ["status", "kind", "intercommunality"]
     search_fields = ["name", "description"]
@@ -42,12 +52,14 @@ class ProjectHolderAdmin(PublishableAdmin):
     autocomplete_fields = ["intercommunality"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "description", "website", "intercommunality"]}),
+        PublishableAdmin.image_fieldset,
         PublishableAdmin.publication_fieldset,
     ]
 
 
 @admin.register(Project)
-class ProjectAdmin(PublishableAdmin):
+class ProjectAdmin(SpreadsheetMixin, PublishableAdmin):
+    resource_classes = [ProjectResource]
     list_display = ["title", "holder_names", "lever", "action", "project_status", "status"]
     list_filter = ["status", "project_status", "lever", "action", "intercommunality", "sectors"]
     search_fields = ["title", "summary", "description", "holders__name", "location"]
@@ -58,9 +70,10 @@ class ProjectAdmin(PublishableAdmin):
         (None, {"fields": ["title", "slug", "holders", "summary", "description"]}),
         ("Classement", {"fields": ["lever", "action", "project_status", "order"]}),
         ("Localisation", {"fields": ["location", "intercommunality", "sectors"]}),
-        ("Image", {"fields": ["image", "image_alt"]}),
+        PublishableAdmin.image_fieldset,
         PublishableAdmin.publication_fieldset,
     ]
+    inlines = [DocumentInline]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("holders")

@@ -1,10 +1,14 @@
 """The four priority levers, their actions, the projects and the organisations holding them."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
+from pages.models import Document, IllustratedMixin
 from pages.publishing import Publishable, PublishableQuerySet, SlugManager, SlugNaturalKeyMixin
+from pages.richtext import RichTextField, RichTextSanitizingMixin
 
 
 class LeverQuerySet(PublishableQuerySet):
@@ -31,6 +35,7 @@ class PriorityLever(Publishable):
     )
     slug = models.SlugField("adresse (slug)", max_length=150, unique=True)
     description = models.TextField("présentation", blank=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     objects = LeverManager()
 
@@ -110,7 +115,7 @@ class HolderManager(SlugManager.from_queryset(HolderQuerySet)):
     pass
 
 
-class ProjectHolder(Publishable):
+class ProjectHolder(IllustratedMixin, Publishable):
     """An organisation that carries one or more projects."""
 
     name = models.CharField("nom", max_length=200, unique=True)
@@ -126,6 +131,7 @@ class ProjectHolder(Publishable):
         blank=True,
         related_name="holders",
     )
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     objects = HolderManager()
 
@@ -160,7 +166,7 @@ class ProjectManager(SlugManager.from_queryset(ProjectQuerySet)):
     pass
 
 
-class Project(Publishable):
+class Project(RichTextSanitizingMixin, IllustratedMixin, Publishable):
     """A project presented for the Territoire d'industrie contract."""
 
     title = models.CharField("intitulé", max_length=250)
@@ -193,7 +199,7 @@ class Project(Publishable):
         default=ProjectStatus.PRESENTED,
     )
     summary = models.CharField("résumé", max_length=300, blank=True)
-    description = models.TextField("description", blank=True)
+    description = RichTextField("description")
     location = models.CharField("lieu", max_length=200, blank=True)
     intercommunality = models.ForeignKey(
         "governance.Intercommunality",
@@ -206,9 +212,9 @@ class Project(Publishable):
     sectors = models.ManyToManyField(
         "governance.Sector", verbose_name="secteurs", related_name="projects", blank=True
     )
-    image = models.ImageField("image", upload_to="projets/", blank=True)
-    image_alt = models.CharField("texte alternatif de l'image", max_length=250, blank=True)
     order = models.PositiveSmallIntegerField("ordre", default=0)
+    documents = GenericRelation(Document)
+    history = HistoricalRecords(excluded_fields=["updated_at"], m2m_fields=[holders, sectors])
 
     objects = ProjectManager()
 
@@ -224,6 +230,7 @@ class Project(Publishable):
         return reverse("projects:project_detail", kwargs={"slug": self.slug})
 
     def clean(self):
+        super().clean()
         if self.action_id and self.lever_id and self.action.lever_id != self.lever_id:
             raise ValidationError(
                 {"action": "Cette action relève d'un autre levier que celui choisi."}

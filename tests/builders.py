@@ -85,3 +85,15 @@ def intercommunality(**kw):
     kw.setdefault("slug", _slug("cc"))
     kw.setdefault("name", f"Communauté {kw['slug']}")
     return Intercommunality.objects.create(**kw)
+
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+
+def document(obj, name="ordre-du-jour.pdf", content=PDF_BYTES, **kw):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from pages.models import Document
+
+    kw.setdefault("title", "Ordre du jour")
+    return Document.objects.create(content_object=obj, file=SimpleUploadedFile(name, content), **kw)

@@ -2,12 +2,15 @@
 
 import pytest
 from django.contrib import admin
+from django.contrib.admin.models import LogEntry
 from django.urls import reverse
 
+from pages.models import Document
 from pages.publishing import Status
 from projects.models import Project
 
 from . import builders
+from .forms import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -25,12 +28,14 @@ def test_changelist_and_add_page_load_for_superuser(seeded, admin_client, model)
     changelist = admin_client.get(admin_url(model, "changelist"))
     assert changelist.status_code == 200
     assert 'lang="fr"' in changelist.text
-    assert admin_client.get(admin_url(model, "add")).status_code == 200
+    # Documents are added from the page, news item, project or meeting they belong to.
+    expected = 403 if model is Document else 200
+    assert admin_client.get(admin_url(model, "add")).status_code == expected
 
 
 @pytest.mark.parametrize("model", CONTENT_MODELS, ids=lambda m: m._meta.label)
 def test_change_page_loads_and_links_to_the_site(seeded, admin_client, model):
-    obj = model.objects.first()
+    obj = model.objects.first() or builders.document(builders.news())
     response = admin_client.get(admin_url(model, "change", obj.pk))
     assert response.status_code == 200
     if hasattr(obj, "get_absolute_url"):
@@ -88,28 +93,37 @@ def test_anonymous_visitor_is_sent_to_the_login_page(db, client):
     assert reverse("admin:login") in response["Location"]
 
 
-def test_saving_in_admin_records_history(seeded, admin_client):
-    from django.contrib.admin.models import LogEntry
-
-    project = Project.objects.get(slug="filiere-sarrasin-bio")
-    data = {
-        "title": project.title,
-        "slug": project.slug,
-        "holders": [h.pk for h in project.holders.all()],
-        "summary": "Résumé ajouté",
-        "description": "",
-        "lever": "",
-        "action": "",
-        "project_status": "presented",
-        "order": 7,
-        "location": "",
-        "intercommunality": "",
-        "image_alt": "",
-        "status": "published",
-        "published_at": "",
-    }
-    response = admin_client.post(admin_url(Project, "change", project.pk), data)
+def save_in_admin(client, obj, **changes):
+    url = admin_url(type(obj), "change", obj.pk)
+    data = form_data(client.get(url).text, f"{obj._meta.model_name}_form") | changes
+    response = client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].errors
-    project.refresh_from_db()
+    obj.refresh_from_db()
+
+
+def test_saving_in_admin_records_who_changed_what(seeded, admin_client, admin_user):
+    project = Project.objects.get(slug="filiere-sarrasin-bio")
+    save_in_admin(admin_client, project, summary="Résumé ajouté")
+
     assert project.summary == "Résumé ajouté"
-    assert LogEntry.objects.filter(object_id=str(project.pk)).exists()
+    assert LogEntry.objects.filter(object_id=str(project.pk), user=admin_user).exists()
+    latest = project.history.latest()
+    assert latest.history_user == admin_user
+    assert latest.summary == "Résumé ajouté"
+    history_page = admin_client.get(admin_url(Project, "history", project.pk))
+    assert admin_user.username in history_page.text
+
+
+def test_an_earlier_version_can_be_restored(seeded, admin_client):
+    project = Project.objects.get(slug="filiere-sarrasin-bio")
+    save_in_admin(admin_client, project, summary="Première version")
+    save_in_admin(admin_client, project, summary="Seconde version")
+    first = project.history.filter(summary="Première version").latest()
+
+    restore_url = admin_url(Project, "simple_history", project.pk, first.history_id)
+    page = admin_client.get(restore_url)
+    response = admin_client.post(restore_url, form_data(page.text, "historicalproject_form"))
+
+    assert response.status_code == 302
+    project.refresh_from_db()
+    assert project.summary == "Première version"

@@ -1,37 +1,8 @@
-"""The two staff roles: « Rédacteur » edits content, « Administrateur » also deletes and
-manages accounts."""
+"""The two staff roles: « Rédacteur » and « Administrateur » (see pages/roles.py)."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-CONTENT_APPS = ["pages", "projects", "governance"]
-
-
-def create_groups(apps, schema_editor):
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    content = Permission.objects.filter(content_type__app_label__in=CONTENT_APPS)
-
-    editor, _ = Group.objects.get_or_create(name="Rédacteur")
-    editor.permissions.set(content.exclude(codename__startswith="delete_"))
-
-    admin, _ = Group.objects.get_or_create(name="Administrateur")
-    admin.permissions.set(
-        content
-        | Permission.objects.filter(content_type__app_label="auth")
-        | Permission.objects.filter(content_type__app_label="admin", codename="view_logentry")
-    )
-
-
-def remove_groups(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(
-        name__in=["Rédacteur", "Administrateur"]
-    ).delete()
+from pages.roles import remove_roles, sync_roles
 
 
 class Migration(migrations.Migration):
@@ -43,4 +14,4 @@ class Migration(migrations.Migration):
         ("governance", "0001_initial"),
     ]
 
-    operations = [migrations.RunPython(create_groups, remove_groups)]
+    operations = [migrations.RunPython(sync_roles, remove_roles)]

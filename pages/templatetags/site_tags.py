@@ -1,7 +1,9 @@
 from django import template
 from django.utils.safestring import mark_safe
 
+from pages.renditions import renditions
 from pages.richtext import sanitize_html
+from pages.uploads import file_size_label
 
 register = template.Library()
 
@@ -10,3 +12,23 @@ register = template.Library()
 def rich_text(value):
     """Editor-formatted HTML, cleaned by the allow-list before it reaches the page."""
     return mark_safe(sanitize_html(value))  # noqa: S308 - sanitised just above
+
+
+@register.filter
+def file_size(value):
+    """« 1,2 Mo », « 850 ko » (decimal units, French punctuation)."""
+    return file_size_label(int(value or 0))
+
+
+@register.inclusion_tag("includes/responsive_image.html")
+def responsive_image(obj, sizes="(min-width: 48rem) 42rem, 100vw", css_class="article-image"):
+    """The object's image as WebP renditions with srcset/sizes, never the original upload."""
+    sources = renditions(obj.image, obj.image_width, obj.image_height)
+    default = sources[min(1, len(sources) - 1)] if sources else None
+    return {
+        "sources": sources,
+        "default": default,
+        "alt": obj.image_alt_text,
+        "sizes": sizes,
+        "css_class": css_class,
+    }
