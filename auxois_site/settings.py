@@ -66,6 +66,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "pages.context_processors.site",
@@ -127,8 +128,12 @@ SITE_NAME = "Territoire d'industrie Auxois Morvan"
 ADMIN_URL = env.str("ADMIN_URL", default="admin/")
 
 # Security headers on every response; the CSP allows nothing but this origin.
+# Pages that need a script or stylesheet tag of their own (the admin's editor) get a
+# per-request nonce; nothing inline runs without it.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE],
     "img-src": [CSP.SELF, "data:"],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
