@@ -1,14 +1,40 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.views.generic import TemplateView
+
+from governance.sitemaps import BodySitemap, EventSitemap
+from pages.feeds import AtomNewsFeed, NewsFeed
+from pages.sitemaps import NewsSitemap, PageSitemap, SectionSitemap
+from projects.sitemaps import HolderSitemap, LeverSitemap, ProjectSitemap
 
 admin.site.site_header = "Territoire d'industrie Auxois Morvan — administration"
 admin.site.site_title = "Administration du site"
 admin.site.index_title = "Contenus du site"
 
+sitemaps = {
+    "rubriques": SectionSitemap,
+    "pages": PageSitemap,
+    "actualites": NewsSitemap,
+    "priorites": LeverSitemap,
+    "projets": ProjectSitemap,
+    "porteurs": HolderSitemap,
+    "instances": BodySitemap,
+    "calendrier": EventSitemap,
+}
+
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
+    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots",
+    ),
+    path("actualites/rss.xml", NewsFeed(), name="news_rss"),
+    path("actualites/atom.xml", AtomNewsFeed(), name="news_atom"),
     path("", include("projects.urls")),
     path("", include("governance.urls")),
     path("", include("pages.urls")),  # last: its /<slug>/ catches the remaining pages

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import ical, views
 
 app_name = "governance"
 urlpatterns = [
@@ -9,5 +9,7 @@ urlpatterns = [
     path(
         "gouvernance/calendrier/<slug:slug>/", views.EventDetailView.as_view(), name="event_detail"
     ),
+    path("gouvernance/calendrier.ics", ical.calendar_feed, name="calendar_feed"),
+    path("gouvernance/calendrier/<slug:slug>.ics", ical.event_ics, name="event_ics"),
     path("territoire/", views.TerritoryView.as_view(), name="territory"),
 ]

@@ -1,6 +1,7 @@
 from django.urls import reverse
 from django.views.generic import TemplateView
 
+from pages import structured_data
 from pages.generic import BreadcrumbMixin, PublishedDetailView
 from pages.models import Page, Section
 
@@ -50,6 +51,9 @@ class EventDetailView(PublishedDetailView):
 
     def get_breadcrumbs(self):
         return [("Gouvernance", reverse("governance:timeline")), (self.object.title, None)]
+
+    def get_structured_data(self):
+        return [structured_data.event(self.request, self.object)]
 
 
 class TerritoryView(BreadcrumbMixin, TemplateView):

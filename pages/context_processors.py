@@ -2,11 +2,18 @@ from django.conf import settings
 
 from .models import MenuItem, Page
 
+SITE_DESCRIPTION = (
+    "Le Territoire d'industrie Auxois Morvan : actualités, priorités, projets et gouvernance "
+    "d'un territoire industriel rural de Bourgogne-Franche-Comté."
+)
+
 
 def site(request):
     """Site name, main menu and footer links for every page (lazily: no query if unused)."""
     return {
         "site_name": settings.SITE_NAME,
+        "site_description": SITE_DESCRIPTION,
+        "canonical_url": request.build_absolute_uri(request.path),
         "menu_items": MenuItem.objects.visible,
         "footer_pages": Page.objects.in_footer,
     }

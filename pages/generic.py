@@ -4,16 +4,34 @@ from django.core.exceptions import BadRequest
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
+from . import structured_data
+
 
 class BreadcrumbMixin:
-    """Adds `breadcrumbs` (label, url) pairs to the context, starting at the home page."""
+    """Breadcrumbs, page title and schema.org data for every page.
+
+    Adds `breadcrumbs` (label, url) pairs starting at the home page, `page_title` (the last
+    one, for Open Graph) and `structured_data` (JSON-LD objects, BreadcrumbList first).
+    """
 
     def get_breadcrumbs(self):
         return []
 
+    def get_structured_data(self):
+        return []
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["breadcrumbs"] = [("Accueil", reverse("pages:home")), *self.get_breadcrumbs()]
+        crumbs = [("Accueil", reverse("pages:home")), *self.get_breadcrumbs()]
+        context["breadcrumbs"] = crumbs
+        context["page_title"] = crumbs[-1][0]
+        obj = getattr(self, "object", None)
+        context["og_description"] = getattr(obj, "summary", "") or ""
+        context["og_image"] = structured_data.image_url(self.request, obj)
+        context["structured_data"] = [
+            structured_data.breadcrumb_list(self.request, crumbs),
+            *filter(None, self.get_structured_data()),
+        ]
         return context
 
 
@@ -24,11 +42,17 @@ class PublishedDetailView(BreadcrumbMixin, DetailView):
         return self.model.objects.visible_to(self.request.user)
 
 
+def page_number(request, name="page"):
+    """The `?page=` number: a positive integer (or absent); anything else is a 400."""
+    page = request.GET.get(name, "1")
+    if not (page.isascii() and page.isdigit() and 0 < int(page) < 10**6):
+        raise BadRequest("Le numéro de page doit être un nombre entier positif.")
+    return int(page)
+
+
 class PaginatedListView(BreadcrumbMixin, ListView):
     """A list whose `?page=` must be a positive integer: anything else is a 400."""
 
     def paginate_queryset(self, queryset, page_size):
-        page = self.request.GET.get(self.page_kwarg, "1")
-        if page != "last" and not (page.isascii() and page.isdigit() and int(page) > 0):
-            raise BadRequest("Le numéro de page doit être un nombre entier positif.")
+        page_number(self.request, self.page_kwarg)
         return super().paginate_queryset(queryset, page_size)

@@ -1,3 +1,6 @@
+from django.core.exceptions import BadRequest
+from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.generic import TemplateView
@@ -5,12 +8,16 @@ from django.views.generic import TemplateView
 from governance.models import Body, Intercommunality, TimelineEvent
 from projects.models import PriorityLever, Project, ProjectHolder
 
-from .generic import BreadcrumbMixin, PaginatedListView, PublishedDetailView
+from . import opendata, search, structured_data
+from .generic import BreadcrumbMixin, PaginatedListView, PublishedDetailView, page_number
 from .models import NewsArticle, Page, Section
 
 
-class HomeView(TemplateView):
+class HomeView(BreadcrumbMixin, TemplateView):
     template_name = "pages/home.html"
+
+    def get_structured_data(self):
+        return [structured_data.organization(self.request)]
 
     def get_context_data(self, **kwargs):
         meetings = TimelineEvent.objects.published().meetings().select_related("body")
@@ -59,6 +66,9 @@ class NewsDetailView(PublishedDetailView):
     def get_breadcrumbs(self):
         return [("Actualités", reverse("pages:news_list")), (self.object.title, None)]
 
+    def get_structured_data(self):
+        return [structured_data.news_article(self.request, self.object)]
+
 
 class SiteMapView(BreadcrumbMixin, TemplateView):
     """« Plan du site », generated from the published content."""
@@ -79,3 +89,64 @@ class SiteMapView(BreadcrumbMixin, TemplateView):
 
     def get_breadcrumbs(self):
         return [("Plan du site", None)]
+
+
+class SearchView(BreadcrumbMixin, TemplateView):
+    """`/recherche/?q=…&type=…`: ranked results grouped by type, 20 per page."""
+
+    template_name = "pages/search.html"
+    paginate_by = 20
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.get("q", "").strip()
+        only = self.request.GET.get("type", "") or None
+        if len(query) > search.MAX_QUERY_LENGTH:
+            raise BadRequest("La recherche est limitée à 200 caractères.")
+        if only and only not in search.SOURCES_BY_KEY:
+            raise BadRequest("Ce type de contenu n'existe pas.")
+        number = page_number(self.request)
+        hits = search.search(query) if query else []
+        counts = {s.key: 0 for s in search.SOURCES}
+        for hit in hits:
+            counts[hit.source.key] += 1
+        shown = [hit for hit in hits if hit.source.key == only] if only else hits
+        page = Paginator(shown, self.paginate_by).get_page(number)
+        if shown and number > page.paginator.num_pages:
+            raise Http404("Cette page de résultats n'existe pas.")
+        groups = [
+            (source, [hit for hit in page.object_list if hit.source is source])
+            for source in search.SOURCES
+        ]
+        return super().get_context_data(
+            query=query,
+            only=only,
+            total=len(hits),
+            facets=[(s, counts[s.key]) for s in search.SOURCES if counts[s.key]],
+            page_obj=page,
+            groups=[(source, hits) for source, hits in groups if hits],
+            **kwargs,
+        )
+
+    def get_breadcrumbs(self):
+        return [("Recherche", None)]
+
+
+class OpenDataView(BreadcrumbMixin, TemplateView):
+    """« Données ouvertes »: each dataset, its fields, the licence, the update date."""
+
+    template_name = "pages/opendata.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            datasets=opendata.datasets().values(),
+            licence=opendata.LICENCE,
+            last_update=opendata.last_update(),
+            **kwargs,
+        )
+
+    def get_breadcrumbs(self):
+        return [("Données ouvertes", None)]
+
+
+def opendata_export(request, key, fmt):
+    return opendata.export(request, key, fmt)

@@ -4,6 +4,7 @@ from django.views.generic import ListView
 from pages.generic import BreadcrumbMixin, PaginatedListView, PublishedDetailView
 from pages.models import Page, Section
 
+from .filters import ProjectFilter
 from .models import PriorityLever, Project, ProjectHolder
 
 
@@ -37,15 +38,37 @@ class LeverDetailView(PublishedDetailView):
 
 
 class ProjectListView(PaginatedListView):
+    """Projects, filtered by the GET parameters; unknown filter values are a 400."""
+
     template_name = "projects/project_list.html"
     context_object_name = "projects"
     paginate_by = 24
 
+    def get(self, request, *args, **kwargs):
+        self.filterset = ProjectFilter(request.GET, queryset=Project.objects.published())
+        response = super().get(request, *args, **kwargs)
+        if not self.filterset.is_valid():
+            response.status_code = 400
+        return response
+
     def get_queryset(self):
-        return Project.objects.published().for_listing()
+        if not self.filterset.is_valid():
+            return Project.objects.none()
+        return self.filterset.qs.for_listing()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(intro=Page.objects.for_section(Section.PROJECTS), **kwargs)
+        valid = self.filterset.is_valid()
+        return super().get_context_data(
+            intro=Page.objects.for_section(Section.PROJECTS),
+            filterset=self.filterset,
+            filter_options=self.filterset.options() if valid else [],
+            filter_errors=[
+                (self.filterset.form.fields[name].label, " ".join(errors))
+                for name, errors in ({} if valid else self.filterset.errors).items()
+            ],
+            query_string=self.request.GET.urlencode() if valid else "",
+            **kwargs,
+        )
 
     def get_breadcrumbs(self):
         return [("Projets", None)]

@@ -1,4 +1,8 @@
+import json
+
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from pages.renditions import renditions
@@ -32,3 +36,21 @@ def responsive_image(obj, sizes="(min-width: 48rem) 42rem, 100vw", css_class="ar
         "sizes": sizes,
         "css_class": css_class,
     }
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number):
+    """The current address with `page` set to `number`, other parameters kept."""
+    query = context["request"].GET.copy()
+    query["page"] = number
+    return "?" + query.urlencode()
+
+
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def json_ld(data):
+    """A JSON-LD data block; <, > and & escaped so no text can close the script tag."""
+    text = json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder).translate(_JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308

@@ -1,0 +1,48 @@
+"""Open-data definition of the meetings and milestones timeline (see pages/opendata.py)."""
+
+from pages.opendata import Column, Dataset, UrlColumn
+
+from .models import DatePrecision, TimelineEvent
+
+DATASETS = [
+    Dataset(
+        key="reunions",
+        title="Réunions et étapes",
+        description="Le calendrier de la démarche : comités, signatures, étapes prévues.",
+        columns=[
+            Column("slug", "Identifiant stable.", lambda e: e.slug),
+            Column("intitule", "Intitulé.", lambda e: e.title),
+            Column("type", "Réunion, Étape ou Événement.", lambda e: e.get_kind_display()),
+            Column(
+                "instance",
+                "Instance réunie, s'il y a lieu.",
+                lambda e: e.body.name if e.body else None,
+            ),
+            Column(
+                "date",
+                "Date exacte (AAAA-MM-JJ) ; vide quand seule une période est connue.",
+                lambda e: e.date if e.date_precision == DatePrecision.DAY else None,
+            ),
+            Column(
+                "date_affichee",
+                "La date telle qu'elle est connue, par ex. « 2e semestre 2020 ».",
+                lambda e: e.date_label,
+            ),
+            Column(
+                "precision_date",
+                "Jour, Mois, Semestre ou Année.",
+                lambda e: e.get_date_precision_display(),
+            ),
+            Column(
+                "previsionnel",
+                "« oui » si l'étape est annoncée mais pas encore faite.",
+                lambda e: e.is_forecast,
+            ),
+            Column("lieu", "Lieu, s'il est connu.", lambda e: e.location),
+            Column("resume", "Résumé.", lambda e: e.summary),
+            UrlColumn("Adresse de la page de la réunion ou de l'étape."),
+        ],
+        queryset=lambda request: TimelineEvent.objects.published().chronological(),
+        list_url_name="governance:timeline",
+    ),
+]

@@ -1,0 +1,11 @@
+from pages.sitemaps import PublishedSitemap
+
+from .models import Body, TimelineEvent
+
+
+class BodySitemap(PublishedSitemap):
+    model = Body
+
+
+class EventSitemap(PublishedSitemap):
+    model = TimelineEvent

@@ -1,0 +1,37 @@
+"""RSS 2.0 and Atom feeds of the news (« Actualités »)."""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.urls import reverse_lazy
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+
+from .models import NewsArticle
+from .templatetags.site_tags import rich_text
+
+
+class NewsFeed(Feed):
+    feed_type = Rss201rev2Feed
+    title = f"Actualités — {settings.SITE_NAME}"
+    link = reverse_lazy("pages:news_list")
+    description = "Les actualités du Territoire d'industrie Auxois Morvan."
+    language = "fr"
+
+    def items(self):
+        return NewsArticle.objects.published().latest_first()[:20]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary or rich_text(item.body)
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at or item.published_at
+
+
+class AtomNewsFeed(NewsFeed):
+    feed_type = Atom1Feed
+    subtitle = NewsFeed.description

@@ -1,0 +1,46 @@
+"""Accent- and case-insensitive matching and highlighting of French words."""
+
+import re
+import unicodedata
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "’": "'"})
+
+
+def fold(text: str) -> str:
+    """« Équipement » → « equipement »: what two spellings must share to match."""
+    text = unicodedata.normalize("NFKD", (text or "").translate(_LIGATURES))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+def terms(query: str) -> list[str]:
+    """Distinct folded words of a query, in order (single letters dropped)."""
+    seen = []
+    for word in re.findall(r"\w+", fold(query)):
+        if len(word) > 1 and word not in seen:
+            seen.append(word)
+    return seen
+
+
+def highlight(text: str, words: list[str]) -> str:
+    """HTML-escaped text with every word starting with a search term wrapped in <mark>."""
+    if not text:
+        return ""
+    folded_chars = [fold(c) for c in text]
+    folded = "".join(folded_chars)
+    # Map each position of the folded text back to its character in the original.
+    origin = [i for i, chunk in enumerate(folded_chars) for _ in chunk]
+    spans = []
+    for word in words:
+        for match in re.finditer(rf"(?<!\w){re.escape(word)}\w*", folded):
+            spans.append((origin[match.start()], origin[match.end() - 1] + 1))
+    out, position = [], 0
+    for start, end in sorted(spans):
+        if start < position:
+            continue
+        out += [escape(text[position:start]), "<mark>", escape(text[start:end]), "</mark>"]
+        position = end
+    out.append(escape(text[position:]))
+    return mark_safe("".join(out))

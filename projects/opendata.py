@@ -1,0 +1,136 @@
+"""Open-data definitions of projects, holders and levers (see pages/opendata.py)."""
+
+from django.core.exceptions import BadRequest
+
+from pages.opendata import Column, Dataset, UrlColumn
+
+from .filters import ProjectFilter
+from .models import PriorityLever, Project, ProjectHolder
+
+
+def _names(objects):
+    return " | ".join(o.name for o in objects)
+
+
+def filtered_projects(request):
+    filterset = ProjectFilter(request.GET, queryset=Project.objects.published())
+    if not filterset.is_valid():
+        raise BadRequest(
+            "Filtre invalide : "
+            + "; ".join(f"{name} : {' '.join(errors)}" for name, errors in filterset.errors.items())
+        )
+    return filterset.qs.for_listing().prefetch_related("sectors")
+
+
+def project_columns():
+    return [
+        Column(
+            "slug", "Identifiant stable du projet dans l'adresse de sa fiche.", lambda p: p.slug
+        ),
+        Column("intitule", "Intitulé du projet.", lambda p: p.title),
+        Column(
+            "porteurs", "Porteurs du projet, séparés par « | ».", lambda p: _names(p.holders.all())
+        ),
+        Column(
+            "levier_numero",
+            "Numéro du levier prioritaire (1 à 4) ; vide si non précisé.",
+            lambda p: p.lever.number if p.lever else None,
+        ),
+        Column(
+            "levier",
+            "Intitulé du levier ; vide si non précisé.",
+            lambda p: p.lever.title if p.lever else None,
+        ),
+        Column(
+            "action",
+            "Action du levier ; vide si non précisée.",
+            lambda p: p.action.title if p.action else None,
+        ),
+        Column(
+            "etat",
+            "État d'avancement : Présenté, Retenu au contrat, En cours, Réalisé.",
+            lambda p: p.get_project_status_display(),
+        ),
+        Column("resume", "Résumé ; vide si non publié.", lambda p: p.summary),
+        Column("lieu", "Commune ou lieu, quand il est connu.", lambda p: p.location),
+        Column(
+            "intercommunalite",
+            "Intercommunalité, quand elle est connue.",
+            lambda p: p.intercommunality.name if p.intercommunality else None,
+        ),
+        Column(
+            "secteurs",
+            "Secteurs industriels, séparés par « | ».",
+            lambda p: _names(p.sectors.all()),
+        ),
+        UrlColumn("Adresse de la fiche du projet."),
+        Column(
+            "mis_a_jour",
+            "Date de dernière modification (ISO 8601) ; vide si inconnue.",
+            lambda p: p.updated_at,
+        ),
+    ]
+
+
+DATASETS = [
+    Dataset(
+        key="projets",
+        title="Projets",
+        description="Les projets présentés pour le contrat Territoire d'industrie, avec leurs "
+        "porteurs, leur levier et leur état d'avancement.",
+        columns=project_columns(),
+        queryset=filtered_projects,
+        list_url_name="projects:project_list",
+        filters_note="Les filtres de la liste des projets s'appliquent aussi au téléchargement "
+        "(paramètres levier, action, etat, porteur, intercommunalite, secteur).",
+    ),
+    Dataset(
+        key="porteurs",
+        title="Porteurs de projet",
+        description="Les organisations qui portent les projets.",
+        columns=[
+            Column("slug", "Identifiant stable du porteur.", lambda h: h.slug),
+            Column("nom", "Nom de l'organisation.", lambda h: h.name),
+            Column("type", "Type de structure.", lambda h: h.get_kind_display()),
+            Column("site_internet", "Site internet, s'il est connu.", lambda h: h.website),
+            Column(
+                "intercommunalite",
+                "Intercommunalité, si elle est connue.",
+                lambda h: h.intercommunality.name if h.intercommunality else None,
+            ),
+            Column("nombre_projets", "Nombre de projets publiés.", lambda h: h.project_count),
+            UrlColumn("Adresse de la page du porteur."),
+        ],
+        queryset=lambda request: (
+            ProjectHolder.objects.published()
+            .with_project_counts()
+            .select_related("intercommunality")
+        ),
+        list_url_name="projects:holder_list",
+    ),
+    Dataset(
+        key="leviers",
+        title="Leviers prioritaires et actions",
+        description="Les quatre leviers sur lesquels le territoire agit, et leurs actions.",
+        columns=[
+            Column("numero", "Numéro du levier.", lambda lv: lv.number),
+            Column("intitule", "Intitulé du levier.", lambda lv: lv.title),
+            Column("intitule_court", "Intitulé court.", lambda lv: lv.short_title),
+            Column(
+                "actions",
+                "Actions du levier, séparées par « | ».",
+                lambda lv: " | ".join(a.title for a in lv.actions.all()),
+            ),
+            Column(
+                "nombre_projets",
+                "Nombre de projets publiés rattachés.",
+                lambda lv: lv.project_count,
+            ),
+            UrlColumn("Adresse de la page du levier."),
+        ],
+        queryset=lambda request: (
+            PriorityLever.objects.published().with_project_counts().prefetch_related("actions")
+        ),
+        list_url_name="projects:lever_list",
+    ),
+]

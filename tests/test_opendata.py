@@ -1,0 +1,80 @@
+"""Open-data exports: CSV for spreadsheets, JSON for programs, documented, filterable."""
+
+import csv
+import io
+import json
+
+import pytest
+
+from .crawl import page_text
+
+pytestmark = pytest.mark.django_db
+
+
+def read_csv(response):
+    raw = response.content
+    assert raw.startswith("\ufeff".encode())  # BOM: spreadsheets detect UTF-8
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+
+
+def test_projects_csv_has_documented_columns_and_intact_accents(seeded, client):
+    response = client.get("/donnees-ouvertes/projets.csv")
+    assert response["Content-Disposition"] == 'attachment; filename="projets.csv"'
+    rows = read_csv(response)
+    assert len(rows) == 9
+    assert list(rows[0]) == [
+        "slug", "intitule", "porteurs", "levier_numero", "levier", "action", "etat", "resume",
+        "lieu", "intercommunalite", "secteurs", "url", "mis_a_jour",
+    ]  # fmt: skip
+    trainee = next(r for r in rows if r["slug"] == "1-stagiaire-1-opportunite")
+    assert trainee["porteurs"] == "Mission locale | Pôle emploi"
+    assert trainee["etat"] == "Présenté"
+    assert trainee["levier"] == ""  # not stated by the source: left empty
+    assert trainee["url"] == "http://testserver/projets/1-stagiaire-1-opportunite/"
+    assert any(r["intitule"] == "Pôle d’excellence CND" for r in rows)
+
+
+def test_filters_apply_to_exports(seeded, client):
+    rows = read_csv(client.get("/donnees-ouvertes/projets.csv?levier=territoire-numerique-4-0"))
+    assert {r["slug"] for r in rows} == {
+        "tiers-lieux-de-montbard",
+        "tiers-lieux-de-venarey-les-laumes",
+    }
+    data = client.get("/donnees-ouvertes/projets.json?porteur=company").json()
+    assert [d["intitule"] for d in data["donnees"]] == ["Projet «\u00a0Catamaran\u00a0»"]
+
+
+def test_bad_export_filter_or_dataset(seeded, client, settings):
+    settings.DEBUG = False
+    assert client.get("/donnees-ouvertes/projets.csv?etat=inconnu").status_code == 400
+    assert client.get("/donnees-ouvertes/inconnu.csv").status_code == 404
+    assert client.get("/donnees-ouvertes/projets.xml").status_code == 404
+
+
+@pytest.mark.parametrize("key", ["projets", "porteurs", "leviers", "reunions"])
+def test_every_dataset_in_json_with_licence_and_fields(seeded, client, key):
+    data = json.loads(client.get(f"/donnees-ouvertes/{key}.json").content)
+    assert data["licence"]["nom"] == "Licence Ouverte / Open Licence version 2.0"
+    assert data["nombre"] == len(data["donnees"]) > 0
+    assert [f["nom"] for f in data["champs"]] == list(data["donnees"][0])
+    rows = read_csv(client.get(f"/donnees-ouvertes/{key}.csv"))
+    assert len(rows) == data["nombre"]
+
+
+def test_meetings_export_never_invents_a_day(seeded, client):
+    rows = read_csv(client.get("/donnees-ouvertes/reunions.csv"))
+    contract = next(r for r in rows if r["slug"] == "contractualisation-2e-semestre-2020")
+    assert contract["date"] == ""
+    assert contract["date_affichee"] == "2e semestre 2020"
+    assert contract["previsionnel"] == "oui"
+
+
+def test_open_data_page_documents_every_field_and_the_licence(seeded, client):
+    response = client.get("/donnees-ouvertes/")
+    text = page_text(response.text)
+    assert "Licence Ouverte / Open Licence version 2.0" in text
+    assert "séparateur point-virgule" in text
+    for field in ["intitule", "porteurs", "levier_numero", "date_affichee", "nombre_projets"]:
+        assert f"<code>{field}</code>" in response.text
+    assert 'href="/donnees-ouvertes/reunions.json"' in response.text
+    assert "Données ouvertes" in page_text(client.get("/").text)  # linked from the footer

@@ -1,0 +1,147 @@
+"""Following and finding: feeds, calendar, sitemap, robots, metadata, structured data."""
+
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import feedparser
+import icalendar
+import pytest
+
+from pages.publishing import Status
+
+from . import builders, media_files
+
+pytestmark = pytest.mark.django_db
+
+
+def test_rss_and_atom_feeds_list_published_news(seeded, client):
+    builders.news(title="Brouillon caché", status=Status.DRAFT)
+    for url in ["/actualites/rss.xml", "/actualites/atom.xml"]:
+        response = client.get(url)
+        assert response.status_code == 200
+        feed = feedparser.parse(response.content)
+        assert not feed.bozo, feed.bozo_exception
+        titles = [entry.title for entry in feed.entries]
+        assert any("Matignon" in t for t in titles)
+        assert "Brouillon caché" not in titles
+    assert feedparser.parse(client.get("/actualites/rss.xml").content).version == "rss20"
+
+
+def test_every_page_advertises_the_feeds(seeded, client):
+    html = client.get("/projets/").text
+    assert '<link rel="alternate" type="application/rss+xml"' in html
+    assert '<link rel="alternate" type="application/atom+xml"' in html
+
+
+def test_calendar_feed_is_valid_icalendar_without_fake_days(seeded, client):
+    response = client.get("/gouvernance/calendrier.ics")
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar = icalendar.Calendar.from_ical(response.content)
+    events = calendar.walk("VEVENT")
+    starts = sorted(e.decoded("dtstart").isoformat() for e in events)
+    assert starts == [
+        "2019-01-25", "2019-03-21", "2019-03-21", "2019-07-11", "2019-09-24", "2019-12-19",
+    ]  # fmt: skip
+    summaries = [str(e["summary"]).lower() for e in events]
+    assert not any("contrat" in s for s in summaries)  # « 2e semestre 2020 »: no fake day
+    assert not any("emplois et formations" in s for s in summaries)  # « en 2019 »: no day
+    uids = [str(e["uid"]) for e in events]
+    assert len(set(uids)) == len(uids)
+
+
+def test_one_meeting_can_be_added_to_a_calendar(seeded, client):
+    page = client.get("/gouvernance/calendrier/comite-de-projet-24-septembre-2019/").text
+    assert 'href="/gouvernance/calendrier/comite-de-projet-24-septembre-2019.ics"' in page
+    response = client.get("/gouvernance/calendrier/comite-de-projet-24-septembre-2019.ics")
+    [event] = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+    assert event.decoded("dtstart").isoformat() == "2019-09-24"
+
+
+def test_approximate_milestone_has_no_ics(seeded, client):
+    page = client.get("/gouvernance/calendrier/contractualisation-2e-semestre-2020/").text
+    assert ".ics" not in page.split("<main")[1]
+    assert (
+        client.get("/gouvernance/calendrier/contractualisation-2e-semestre-2020.ics").status_code
+        == 404
+    )
+
+
+def test_sitemap_lists_every_public_page_and_each_answers(seeded, client):
+    builders.project(title="Brouillon", slug="brouillon", status=Status.DRAFT)
+    response = client.get("/sitemap.xml")
+    root = ET.fromstring(response.content)
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    urls = [u.findtext("s:loc", namespaces=ns) for u in root.findall("s:url", ns)]
+    paths = [re.sub(r"^https?://[^/]+", "", u) for u in urls]
+    assert "/projets/projet-catamaran/" in paths
+    assert "/projets/brouillon/" not in paths
+    assert "/gouvernance/calendrier/comite-de-projet-11-juillet-2019/" in paths
+    for path in paths:
+        assert client.get(path).status_code == 200, path
+    lastmods = root.findall("s:url/s:lastmod", ns)
+    assert lastmods  # news carries its publication date
+
+
+def test_robots_points_to_the_sitemap(client):
+    text = client.get("/robots.txt").text
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+
+
+def json_ld(html):
+    return [
+        json.loads(block)
+        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    ]
+
+
+def test_home_describes_the_programme_as_a_government_organization(seeded, client):
+    types = [d["@type"] for d in json_ld(client.get("/").text)]
+    assert "GovernmentOrganization" in types
+
+
+@pytest.mark.parametrize(
+    "url", ["/projets/", "/projets/projet-catamaran/", "/gouvernance/", "/territoire/"]
+)
+def test_every_page_has_a_breadcrumb_list(seeded, client, url):
+    [crumbs] = [d for d in json_ld(client.get(url).text) if d["@type"] == "BreadcrumbList"]
+    items = crumbs["itemListElement"]
+    assert items[0]["name"] == "Accueil"
+    assert [i["position"] for i in items] == list(range(1, len(items) + 1))
+
+
+def test_news_article_and_event_data(seeded, client):
+    news = json_ld(client.get("/actualites/visite-a-matignon-de-quatre-territoires-pilotes/").text)
+    [article] = [d for d in news if d["@type"] == "NewsArticle"]
+    assert article["datePublished"].startswith("2019-03-21")
+    meeting = json_ld(client.get("/gouvernance/calendrier/comite-de-projet-11-juillet-2019/").text)
+    [event] = [d for d in meeting if d["@type"] == "Event"]
+    assert event["startDate"] == "2019-07-11"
+    approximate = json_ld(
+        client.get("/gouvernance/calendrier/contractualisation-2e-semestre-2020/").text
+    )
+    assert "Event" not in [d["@type"] for d in approximate]
+
+
+def test_json_ld_cannot_be_broken_out_of(db, client):
+    article = builders.news(title="</script><script>alert(1)</script>")
+    html = client.get(article.get_absolute_url()).text
+    assert "</script><script>alert(1)" not in html
+    assert any(d.get("headline") == article.title for d in json_ld(html))
+
+
+def test_canonical_open_graph_and_twitter_tags(db, client):
+    article = builders.news(
+        title="Journée portes ouvertes",
+        summary="Les ateliers ouvrent leurs portes.",
+        image=media_files.photo(1800, 1200),
+        image_alt="Un atelier",
+    )
+    html = client.get(article.get_absolute_url() + "?utm=x").text
+    assert f'<link rel="canonical" href="http://testserver{article.get_absolute_url()}">' in html
+    assert '<meta property="og:title" content="Journée portes ouvertes">' in html
+    assert '<meta property="og:description" content="Les ateliers ouvrent leurs portes.">' in html
+    assert '<meta property="og:type" content="article">' in html
+    image = re.search(r'<meta property="og:image" content="([^"]+)">', html).group(1)
+    assert image.endswith(".webp") and "/renditions/" in image
+    assert '<meta name="twitter:card" content="summary_large_image">' in html
