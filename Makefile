@@ -11,7 +11,7 @@ FIXTURES := territory governance projects pages
 PYTHON_CANDIDATES := python3.14 python3.13 python3.12 python3 \
 	$(sort $(wildcard $(HOME)/.pyenv/versions/3.1[2-9]*/bin/python3))
 
-.PHONY: help install migrate fixtures run test test-postgres lint format createsuperuser clean
+.PHONY: help install migrate fixtures run test lint format createsuperuser screenshots clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -32,6 +32,12 @@ $(VENV)/.installed: pyproject.toml | $(PY)
 
 install: $(VENV)/.installed ## Create .venv and install the dependencies
 
+# axe-core for the browser tests; without npm those tests are skipped (and say why).
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: browser accessibility tests will be skipped"; fi
+
 migrate: install ## Apply database migrations
 	$(PY) manage.py migrate --noinput
 
@@ -41,8 +47,11 @@ fixtures: migrate ## Load the 2019 content (idempotent)
 run: fixtures ## Set everything up and serve the site on 127.0.0.1:$(PORT)
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: install ## Run the whole test suite (DATABASE_URL picks the database)
+test: install node_modules/.installed ## Run the whole test suite (DATABASE_URL picks the database)
 	$(PY) -m pytest
+
+screenshots: install node_modules/.installed ## Refresh docs/screenshots/ (Chromium needed)
+	UPDATE_SCREENSHOTS=1 $(PY) -m pytest -q tests/browser/test_robustness.py -k screenshots
 
 lint: install ## Check code style with ruff
 	$(VENV)/bin/ruff check .
@@ -56,4 +65,4 @@ createsuperuser: migrate ## Create an administrator account
 	$(PY) manage.py createsuperuser
 
 clean: ## Remove the virtualenv, caches and the local SQLite database
-	rm -rf $(VENV) .pytest_cache .ruff_cache db.sqlite3 staticfiles
+	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache db.sqlite3 staticfiles

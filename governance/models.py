@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from simple_history.models import HistoricalRecords
 
+from pages.dates import french_date
 from pages.models import Document
 from pages.publishing import Publishable, PublishableQuerySet, SlugManager, SlugNaturalKeyMixin
 
@@ -225,8 +226,7 @@ class TimelineEvent(Publishable):
             case DatePrecision.MONTH:
                 return date_format(d, "F Y")
             case _:
-                day = "1er" if d.day == 1 else str(d.day)
-                return f"{day} {date_format(d, 'F Y')}"
+                return french_date(d)
 
     @property
     def date_machine(self):

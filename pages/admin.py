@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from .admin_base import DocumentInline, PublishableAdmin
-from .models import Document, MenuItem, NewsArticle, Page
+from .models import Document, MenuItem, NewsArticle, Page, SiteIdentity
 
 
 @admin.register(Page)
@@ -52,4 +52,23 @@ class DocumentAdmin(admin.ModelAdmin):
     search_fields = ["title", "file"]
 
     def has_add_permission(self, request):
+        return False
+
+
+@admin.register(SiteIdentity)
+class SiteIdentityAdmin(admin.ModelAdmin):
+    """One row: the legal notice and the accessibility statement read from it."""
+
+    fieldsets = [
+        ("Mentions légales", {"fields": ["publisher", "publisher_address",
+                                          "publication_director", "host", "host_address",
+                                          "contact_email"]}),
+        ("Accessibilité", {"fields": ["accessibility_status", "audit_date", "audit_rate",
+                                       "non_accessible_content", "statement_date"]}),
+    ]  # fmt: skip
+
+    def has_add_permission(self, request):
+        return not SiteIdentity.objects.exists() and super().has_add_permission(request)
+
+    def has_delete_permission(self, request, obj=None):
         return False

@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from .models import MenuItem, Page
+from .models import MenuItem, Page, SiteIdentity
 
 SITE_DESCRIPTION = (
     "Le Territoire d'industrie Auxois Morvan : actualités, priorités, projets et gouvernance "
@@ -16,4 +16,5 @@ def site(request):
         "canonical_url": request.build_absolute_uri(request.path),
         "menu_items": MenuItem.objects.visible,
         "footer_pages": Page.objects.in_footer,
+        "site_identity": SiteIdentity.load,
     }

@@ -293,3 +293,57 @@ class MenuItem(models.Model):
     def clean(self):
         if self.path and not self.path.startswith("/"):
             raise ValidationError({"path": "L'adresse interne doit commencer par « / »."})
+
+
+class ComplianceStatus(models.TextChoices):
+    NONE = "non", "non conforme"
+    PARTIAL = "partial", "partiellement conforme"
+    FULL = "full", "totalement conforme"
+
+
+class SiteIdentity(models.Model):
+    """Who publishes and hosts the site, and its accessibility status: one row, edited by staff.
+
+    Nothing here has a made-up default: an empty field is shown as « non renseigné ».
+    """
+
+    publisher = models.CharField("éditeur du site", max_length=200, blank=True)
+    publisher_address = models.TextField("adresse de l'éditeur", blank=True)
+    publication_director = models.CharField(
+        "directeur ou directrice de la publication", max_length=200, blank=True
+    )
+    host = models.CharField("hébergeur", max_length=200, blank=True)
+    host_address = models.TextField("adresse de l'hébergeur", blank=True)
+    contact_email = models.EmailField("adresse de contact", blank=True)
+    accessibility_status = models.CharField(
+        "état de conformité au RGAA",
+        max_length=10,
+        choices=ComplianceStatus.choices,
+        default=ComplianceStatus.NONE,
+        help_text="Sans audit RGAA, le site est « non conforme » au sens du référentiel.",
+    )
+    audit_date = models.DateField("date de l'audit RGAA", null=True, blank=True)
+    audit_rate = models.DecimalField(
+        "taux de conformité (%)", max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    non_accessible_content = models.TextField(
+        "contenus non accessibles",
+        blank=True,
+        help_text="Ce que l'audit ou les signalements ont relevé, une ligne par point.",
+    )
+    statement_date = models.DateField("date de la déclaration", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "identité du site"
+        verbose_name_plural = "identité du site (mentions légales, accessibilité)"
+
+    def __str__(self):
+        return "Identité du site"
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def load(cls):
+        return cls.objects.get_or_create(pk=1)[0]

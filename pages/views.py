@@ -10,7 +10,7 @@ from projects.models import PriorityLever, Project, ProjectHolder
 
 from . import opendata, search, structured_data
 from .generic import BreadcrumbMixin, PaginatedListView, PublishedDetailView, page_number
-from .models import NewsArticle, Page, Section
+from .models import NewsArticle, Page, Section, SiteIdentity
 
 
 class HomeView(BreadcrumbMixin, TemplateView):
@@ -150,3 +150,22 @@ class OpenDataView(BreadcrumbMixin, TemplateView):
 
 def opendata_export(request, key, fmt):
     return opendata.export(request, key, fmt)
+
+
+class LegalNoticeView(BreadcrumbMixin, TemplateView):
+    template_name = "pages/legal_notice.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(identity=SiteIdentity.load(), **kwargs)
+
+    def get_breadcrumbs(self):
+        return [("Mentions légales", None)]
+
+
+class AccessibilityView(LegalNoticeView):
+    """The accessibility statement, on the model the RGAA gives."""
+
+    template_name = "pages/accessibility.html"
+
+    def get_breadcrumbs(self):
+        return [("Déclaration d'accessibilité", None)]

@@ -5,6 +5,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from pages.dates import french_date
 from pages.renditions import renditions
 from pages.richtext import sanitize_html
 from pages.uploads import file_size_label
@@ -54,3 +55,6 @@ def json_ld(data):
     """A JSON-LD data block; <, > and & escaped so no text can close the script tag."""
     text = json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder).translate(_JSON_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+register.filter("french_date", french_date)
