@@ -11,7 +11,7 @@ FIXTURES := territory governance projects pages
 PYTHON_CANDIDATES := python3.14 python3.13 python3.12 python3 \
 	$(sort $(wildcard $(HOME)/.pyenv/versions/3.1[2-9]*/bin/python3))
 
-.PHONY: help install migrate fixtures run test lint format createsuperuser screenshots clean
+.PHONY: help install migrate fixtures run serve bench test lint format createsuperuser screenshots clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -46,6 +46,18 @@ fixtures: migrate ## Load the 2019 content (idempotent)
 
 run: fixtures ## Set everything up and serve the site on 127.0.0.1:$(PORT)
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# The production configuration on loopback: DEBUG off, compressed static files, Gunicorn.
+# TLS ends at the reverse proxy in production; here plain HTTP, so no HTTPS redirect.
+SERVE_ENV := DEBUG=false SECURE_SSL_REDIRECT=false \
+	SECRET_KEY="$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))')}"
+
+serve: fixtures ## Run the production configuration (Gunicorn) on 127.0.0.1:$(PORT)
+	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput -v0
+	$(SERVE_ENV) PORT=$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py auxois_site.wsgi
+
+bench: install ## Load-test `make serve` with a large data set and print the figures
+	$(PY) bench/run.py
 
 test: install node_modules/.installed ## Run the whole test suite (DATABASE_URL picks the database)
 	$(PY) -m pytest

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
@@ -7,6 +6,7 @@ from django.views.generic import TemplateView
 
 from governance.sitemaps import BodySitemap, EventSitemap
 from pages.feeds import AtomNewsFeed, NewsFeed
+from pages.media import serve_media
 from pages.sitemaps import NewsSitemap, PageSitemap, SectionSitemap
 from projects.sitemaps import HolderSitemap, LeverSitemap, ProjectSitemap
 
@@ -38,5 +38,7 @@ urlpatterns = [
     path("", include("projects.urls")),
     path("", include("governance.urls")),
     path("", include("pages.urls")),  # last: its /<slug>/ catches the remaining pages
-    *static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT),
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_media, name="media"),
 ]
+
+handler500 = "pages.errors.server_error"

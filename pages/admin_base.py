@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
+from .cache import invalidate
 from .models import Document
 from .publishing import Status
 
@@ -11,12 +12,14 @@ from .publishing import Status
 @admin.action(description="Publier les éléments sélectionnés", permissions=["change"])
 def publish(modeladmin, request, queryset):
     count = queryset.update(status=Status.PUBLISHED)
+    invalidate()  # update() sends no signal
     modeladmin.message_user(request, f"{count} élément(s) publié(s).", messages.SUCCESS)
 
 
 @admin.action(description="Dépublier (repasser en brouillon)", permissions=["change"])
 def unpublish(modeladmin, request, queryset):
     count = queryset.update(status=Status.DRAFT)
+    invalidate()
     modeladmin.message_user(request, f"{count} élément(s) repassé(s) en brouillon.")
 
 

@@ -15,4 +15,7 @@ class PagesConfig(AppConfig):
     verbose_name = "Pages et actualités"
 
     def ready(self):
+        from .cache import connect_signals
+
         connection_created.connect(register_sqlite_functions)
+        connect_signals()

@@ -1,5 +1,6 @@
 from django.conf import settings
 
+from .cache import fragment_version
 from .models import MenuItem, Page, SiteIdentity
 
 SITE_DESCRIPTION = (
@@ -9,7 +10,7 @@ SITE_DESCRIPTION = (
 
 
 def site(request):
-    """Site name, main menu and footer links for every page (lazily: no query if unused)."""
+    """Site name, menu, footer links, metadata defaults (lazily: no query if unused)."""
     return {
         "site_name": settings.SITE_NAME,
         "site_description": SITE_DESCRIPTION,
@@ -17,4 +18,6 @@ def site(request):
         "menu_items": MenuItem.objects.visible,
         "footer_pages": Page.objects.in_footer,
         "site_identity": SiteIdentity.load,
+        # Menu and footer are cached as fragments until content changes.
+        "content_version": fragment_version,
     }

@@ -346,4 +346,5 @@ class SiteIdentity(models.Model):
 
     @classmethod
     def load(cls):
-        return cls.objects.get_or_create(pk=1)[0]
+        """The row, or an empty unsaved one: reading a page never writes to the database."""
+        return cls.objects.filter(pk=1).first() or cls(pk=1)

@@ -74,12 +74,19 @@ class ProjectFilter(django_filters.FilterSet):
     def active(self):
         return {name: value for name, value in self.data.items() if name in self.filters and value}
 
+    def queryset_without(self, skipped):
+        """The projects matching every active filter but one (valid form required)."""
+        queryset = self.queryset
+        for name, value in self.form.cleaned_data.items():
+            if name != skipped:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
     def counts(self):
         """{filter name: {option value: number of projects}}, other filters applied."""
         result = {}
         for name, path in self.COUNTED.items():
-            others = {k: v for k, v in self.active.items() if k != name}
-            queryset = type(self)(others, queryset=self.queryset).qs
+            queryset = self.queryset_without(name)
             rows = queryset.order_by().values(path).annotate(n=Count("pk", distinct=True))
             result[name] = {
                 (NO_LEVER if row[path] is None and name == "levier" else row[path]): row["n"]

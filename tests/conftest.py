@@ -17,9 +17,13 @@ def empty_cache():
     """Each test starts with an empty cache (pages, rendition states)."""
     from django.core.cache import cache
 
+    from pages.cache import reset_local_state
+
     cache.clear()
+    reset_local_state()
     yield
     cache.clear()
+    reset_local_state()
 
 
 @pytest.fixture

@@ -16,7 +16,8 @@ from .forms import form_data
 pytestmark = pytest.mark.django_db
 
 
-def test_scheduled_news_goes_live_by_itself_at_its_time(client, monkeypatch):
+def test_scheduled_news_goes_live_by_itself_at_its_time(client, monkeypatch, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # time is simulated here; test_page_cache covers the cache
     at = timezone.now() + datetime.timedelta(hours=2)
     article = builders.news(title="Comité de projet de mars", published_at=at)
     assert "Comité de projet de mars" not in client.get("/actualites/").text
@@ -131,3 +132,19 @@ def test_admin_speaks_french_and_names_the_site(admin_client):
     text = admin_client.get("/admin/").text
     assert "Territoire d'industrie Auxois Morvan" in page_text(text)
     assert "Déconnexion" in text
+
+
+def test_scheduled_menu_page_appears_on_time_despite_caches(client):
+    """Real time, real caches: a page scheduled two seconds ahead shows up in the menu."""
+    import time
+
+    from pages.models import MenuItem
+
+    page = builders.page(
+        title="Page programmée", published_at=timezone.now() + datetime.timedelta(seconds=2)
+    )
+    MenuItem.objects.create(label="Entrée programmée", page=page)
+    assert "Entrée programmée" not in client.get("/").text
+    assert "Entrée programmée" not in client.get("/").text  # now served from the caches
+    time.sleep(2.2)
+    assert "Entrée programmée" in client.get("/").text

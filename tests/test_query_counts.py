@@ -8,6 +8,13 @@ from . import builders
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    """Count the queries of rendering the page, not of serving a cached copy."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
 URLS = [
     "/",
     "/projets/",
@@ -73,3 +80,16 @@ def test_detail_pages_do_not_query_more_with_more_content(
     for url, count in zip(urls, counts, strict=True):
         with django_assert_max_num_queries(count):
             assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_list_pages_at_full_scale(seeded, client, django_assert_max_num_queries, url):
+    """10 projects (the seed) versus 500 projects, 200 news items and 100 meetings."""
+    from bench.dataset import generate
+
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(url).status_code == 200
+    generate(projects=500, news=200, meetings=100)
+    with django_assert_max_num_queries(len(small)):
+        response = client.get(url)
+    assert response.status_code == 200

@@ -1,0 +1,169 @@
+"""Load benchmark of the production configuration (`make bench`).
+
+Builds a database with the 2019 content plus a generated large data set (500 projects, 200
+news items, 100 meetings), starts Gunicorn exactly as `make serve` does (2 workers), and
+measures with wrk (32 connections) a static file served by WhiteNoise — the ceiling on this
+machine — then each page, first with the page cache off, then on. Prints requests per second,
+p50 and p99 latency, errors, and each page's throughput as a ratio of the static file's.
+
+Environment: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (32), BENCH_WORKERS (2),
+CACHE_URL (default: Redis on 127.0.0.1:6379 if it answers, else local memory),
+DATABASE_URL (default: a fresh SQLite file under /tmp).
+"""
+
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PY = sys.executable
+SECONDS = int(os.environ.get("BENCH_SECONDS", 10))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", 32))
+WORKERS = os.environ.get("BENCH_WORKERS", "2")
+PAGES = {
+    "accueil": "/",
+    "projets filtrés": "/projets/?levier=non-precise&etat=presented",
+    "fiche projet": "/projets/1-stagiaire-1-opportunite/",
+    "recherche": "/recherche/?q=projet",
+    "flux RSS": "/actualites/rss.xml",
+}
+TARGETS = {"cached": 0.8, "uncached": {"accueil": 0.10, "projets filtrés": 0.10}}
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def redis_answers():
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5) as s:
+            s.sendall(b"PING\r\n")
+            return s.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+def environment():
+    env = dict(os.environ)
+    env.setdefault("DATABASE_URL", "sqlite:////tmp/auxois-bench.sqlite3")
+    env.setdefault("CACHE_URL", "redis://127.0.0.1:6379/3" if redis_answers() else "")
+    env.update(
+        DEBUG="false",
+        SECURE_SSL_REDIRECT="false",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        WEB_CONCURRENCY=WORKERS,
+        GUNICORN_ACCESS_LOG="/dev/null",
+        GUNICORN_LOG_LEVEL="warning",
+        CONN_MAX_AGE="600",
+    )
+    return env
+
+
+def prepare(env):
+    if env["DATABASE_URL"].startswith("sqlite:////tmp/"):
+        Path(env["DATABASE_URL"].removeprefix("sqlite:///")).unlink(missing_ok=True)
+    manage = [PY, "manage.py"]
+    for command in (["migrate", "-v0"], ["loaddata", "territory", "governance", "projects", "pages", "-v0"],
+                    ["collectstatic", "--noinput", "-v0"]):  # fmt: skip
+        subprocess.run(manage + command, cwd=ROOT, env=env, check=True)
+    code = "from bench.dataset import generate; generate(500, 200, 100)"
+    subprocess.run([*manage, "shell", "-c", code], cwd=ROOT, env=env, check=True)
+
+
+def serve(env, port, cache_seconds):
+    env = {**env, "PORT": str(port), "PAGE_CACHE_SECONDS": str(cache_seconds)}
+    process = subprocess.Popen(
+        [str(Path(PY).parent / "gunicorn"), "-c", "gunicorn.conf.py", "auxois_site.wsgi"],
+        cwd=ROOT,
+        env=env,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/", timeout=2).read()
+            return process, base
+        except OSError:
+            time.sleep(0.2)
+    process.terminate()
+    raise SystemExit("Gunicorn did not start")
+
+
+def wrk(url):
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    latency = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", out, re.M))
+    socket_errors = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out
+    )
+    if socket_errors:
+        errors += sum(int(n) for n in socket_errors.groups())
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    errors = int(non2xx.group(1)) if non2xx else 0
+    errors += sum(int(n) for n in socket_errors.groups()) if socket_errors else 0
+    return rps, latency.get("50", "?"), latency.get("99", "?"), errors
+
+
+def to_ms(value):
+    number, unit = re.match(r"([\d.]+)(\w+)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+
+def main():
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is needed: apt install wrk")
+    env = environment()
+    print(f"Préparation : {env['DATABASE_URL']}, cache {env['CACHE_URL'] or 'mémoire locale'}")
+    prepare(env)
+    rows, failures = [], []
+    for mode, cache_seconds in (("uncached", 0), ("cached", 600)):
+        process, base = serve(env, free_port(), cache_seconds)
+        try:
+            html = urllib.request.urlopen(base + "/").read().decode()
+            static = re.search(r'href="(/static/css/site\.[0-9a-f]+\.css)"', html).group(1)
+            for url in PAGES.values():  # warm up: renditions, cache, connections
+                urllib.request.urlopen(base + url).read()
+            ceiling = wrk(base + static)
+            rows.append((mode, "fichier statique (WhiteNoise)", *ceiling, 1.0))
+            for name, url in PAGES.items():
+                rps, p50, p99, errors = wrk(base + url)
+                ratio = rps / ceiling[0]
+                rows.append((mode, name, rps, p50, p99, errors, ratio))
+                target = TARGETS["cached"] if mode == "cached" else TARGETS["uncached"].get(name)
+                if target and ratio < target:
+                    failures.append(f"{mode} {name}: {ratio:.2f} × < {target} ×")
+                if to_ms(p99) >= 100:
+                    failures.append(f"{mode} {name}: p99 {p99} ≥ 100 ms")
+                if errors:
+                    failures.append(f"{mode} {name}: {errors} erreurs")
+        finally:
+            process.terminate()
+            process.wait()
+    print(
+        f"\n{os.cpu_count()} cœurs, {WORKERS} workers Gunicorn, {CONNECTIONS} connexions, {SECONDS} s par mesure"
+    )
+    print(f"{'cache':9} {'page':30} {'req/s':>9} {'p50':>9} {'p99':>9} {'erreurs':>8} {'ratio':>7}")
+    for mode, name, rps, p50, p99, errors, ratio in rows:
+        print(f"{mode:9} {name:30} {rps:9.0f} {p50:>9} {p99:>9} {errors:8d} {ratio:6.2f}×")
+    print(
+        "\nObjectifs : "
+        + ("tous atteints" if not failures else "NON atteints : " + "; ".join(failures))
+    )
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

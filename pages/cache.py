@@ -1,0 +1,182 @@
+"""Whole-page cache for anonymous visitors, close to static-file speed.
+
+A visitor without a session cookie gets the stored copy of the page: no database, no
+template; usually not even a cache round trip, since each worker keeps the pages it served
+lately. A copy is dropped as soon as staff change any content (a content version number,
+bumped by signals, is stored with every copy) and never outlives the next scheduled
+publication, so an item programmed for 14:00 appears at 14:00.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import parse_http_date_safe
+
+VERSION_KEY = "page-cache:version"
+NEXT_CHANGE_KEY = "page-cache:next-change:{}"
+CONTENT_APPS = {"pages", "projects", "governance"}
+
+
+# Per process: the pages this worker served lately, and when it last read the version.
+_local_pages: dict = {}
+_version_memo = {"read_at": float("-inf"), "version": None}
+LOCAL_PAGES_MAX = 512
+
+
+def content_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = time.time_ns()
+        cache.add(VERSION_KEY, version, None)
+        version = cache.get(VERSION_KEY, version)
+    return version
+
+
+def current_version():
+    """The content version, read from the shared cache at most every
+    PAGE_CACHE_VERSION_CHECK_SECONDS: a change made through another worker shows up within
+    that delay (one second by default); one made through this worker, at once."""
+    now = time.monotonic()
+    if now - _version_memo["read_at"] >= settings.PAGE_CACHE_VERSION_CHECK_SECONDS:
+        _version_memo.update(read_at=now, version=content_version())
+    return _version_memo["version"]
+
+
+def invalidate(sender=None, **kwargs):
+    """Any change to content makes every cached page stale."""
+    if sender is None or sender._meta.app_label in CONTENT_APPS:
+        version = time.time_ns()
+        cache.set(VERSION_KEY, version, None)
+        _version_memo.update(read_at=time.monotonic(), version=version)
+        _local_pages.clear()
+
+
+def reset_local_state():
+    """Forget this process's copies (tests clear the shared cache between cases)."""
+    _local_pages.clear()
+    _version_memo.update(read_at=float("-inf"), version=None)
+
+
+def connect_signals():
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(invalidate, dispatch_uid=f"page-cache-{signal}")
+
+
+def next_publication(version):
+    """Timestamp of the next scheduled publication (0 if none), recomputed once it passes."""
+    key = NEXT_CHANGE_KEY.format(version)
+    moment = cache.get(key)
+    if moment is None or 0 < moment <= time.time():
+        from django.apps import apps
+        from django.utils import timezone
+
+        from .publishing import Publishable, Status
+
+        now = timezone.now()
+        upcoming = [
+            model.objects.filter(status=Status.PUBLISHED, published_at__gt=now)
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+            for model in apps.get_models()
+            if issubclass(model, Publishable)
+        ]
+        upcoming = [u for u in upcoming if u]
+        moment = min(upcoming).timestamp() if upcoming else 0
+        cache.set(key, moment, settings.PAGE_CACHE_SECONDS or 600)
+    return moment
+
+
+def seconds_until_next_publication(version):
+    """Seconds until the next scheduled item goes live (None if nothing is scheduled)."""
+    moment = next_publication(version)
+    return max(0.0, moment - time.time()) if moment else None
+
+
+def fragment_version():
+    """Key part for template fragments: changes with content and with each publication time."""
+    version = content_version()
+    return f"{version}-{next_publication(version)}"
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve and store whole pages for visitors who are not logged in."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.timeout = settings.PAGE_CACHE_SECONDS
+        self.skip = ("/" + settings.ADMIN_URL, settings.STATIC_URL, settings.MEDIA_URL)
+
+    def cacheable_request(self, request):
+        return (
+            self.timeout > 0
+            and request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not request.path.startswith(self.skip)
+        )
+
+    def __call__(self, request):
+        if not self.cacheable_request(request):
+            return self.get_response(request)
+        address = f"{request.get_host()}{request.get_full_path()}".encode()
+        key = f"page-cache:{hashlib.blake2b(address, digest_size=16).hexdigest()}"
+        version = current_version()
+        entry = _local_pages.get(key)
+        if entry is None or entry[0] != version or entry[1] < time.time():
+            entry = cache.get(key)  # another worker may have rendered it
+            if entry is not None and entry[0] == version:
+                self.keep_locally(key, entry)
+        if entry is not None and entry[0] == version and entry[1] >= time.time():
+            return self.replay(request, entry)
+        response = self.get_response(request)
+        patch_vary_headers(response, ["Cookie"])
+        if "Cache-Control" not in response:
+            # Browsers revalidate every time (a cheap 304): nothing stays hidden or stale.
+            response["Cache-Control"] = "no-cache"
+        if self.storable(response):
+            timeout = self.timeout
+            remaining = seconds_until_next_publication(version)
+            if remaining is not None:
+                timeout = min(timeout, int(remaining) + 1)
+            headers = [(k, v) for k, v in response.items() if k != "X-Page-Cache"]
+            expires = time.time() + timeout
+            entry = (version, expires, response.status_code, headers, response.content)
+            cache.set(key, entry, timeout)
+            self.keep_locally(key, entry)
+        response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def keep_locally(key, entry):
+        if len(_local_pages) >= LOCAL_PAGES_MAX:
+            _local_pages.clear()
+        _local_pages[key] = entry
+
+    @staticmethod
+    def storable(response):
+        if response.status_code not in (200, 301, 404) or response.cookies:
+            return False
+        if getattr(response, "streaming", False):
+            return False
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+        return True
+
+    @staticmethod
+    def replay(request, entry):
+        _, _, status, headers, content = entry
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response["X-Page-Cache"] = "hit"
+        return get_conditional_response(
+            request,
+            etag=response.get("ETag"),
+            last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+            response=response,
+        )
