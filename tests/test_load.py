@@ -32,7 +32,7 @@ def production_server(tmp_path_factory):
     database = tmp_path_factory.mktemp("load") / "charge.sqlite3"
     port = free_port()
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DEBUG": "false",
         "SECRET_KEY": secrets.token_urlsafe(64),
         "SECURE_SSL_REDIRECT": "false",
@@ -42,8 +42,8 @@ def production_server(tmp_path_factory):
         "GUNICORN_ACCESS_LOG": "/dev/null",
     }
     manage = [sys.executable, "manage.py"]
-    for command in (["migrate", "-v0"], ["loaddata", "territory", "governance", "projects", "pages"],
-                    ["collectstatic", "--noinput", "-v0"]):  # fmt: skip
+    fixtures = ["loaddata", "territory", "governance", "projects", "pages"]
+    for command in (["migrate", "-v0"], fixtures, ["collectstatic", "--noinput", "-v0"]):
         subprocess.run(manage + command, cwd=ROOT, env=env, check=True, capture_output=True)
     gunicorn = Path(sys.executable).parent / "gunicorn"
     server = subprocess.Popen(
