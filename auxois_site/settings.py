@@ -52,7 +52,6 @@ MIDDLEWARE = [
     "pages.cache.AnonymousPageCacheMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -104,6 +103,8 @@ CACHES = {
 # How long an anonymous page may be served from the cache (0 turns the page cache off).
 # Any content change invalidates it at once; scheduled publications shorten it.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# Shared results (lists, counts, filter options) kept until content changes; 0 = off.
+DATA_CACHE_SECONDS = env.int("DATA_CACHE_SECONDS", default=600)
 # How often each worker re-reads the shared content version (changes made through another
 # worker appear within this delay).
 PAGE_CACHE_VERSION_CHECK_SECONDS = env.float("PAGE_CACHE_VERSION_CHECK_SECONDS", default=1.0)

@@ -180,3 +180,15 @@ class AnonymousPageCacheMiddleware:
             last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
             response=response,
         )
+
+
+def remember(name, compute):
+    """A value computed from content, kept until content changes (DATA_CACHE_SECONDS at most).
+
+    For the expensive, shared parts of pages (counts, lists, filter options): a page the
+    page cache cannot serve (first visit, staff) is still rendered without recomputing them.
+    """
+    if settings.DATA_CACHE_SECONDS <= 0:
+        return compute()
+    key = f"data:{fragment_version()}:{hashlib.blake2b(name.encode(), digest_size=16).hexdigest()}"
+    return cache.get_or_set(key, compute, settings.DATA_CACHE_SECONDS)

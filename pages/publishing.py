@@ -13,12 +13,17 @@ class Status(models.TextChoices):
     PUBLISHED = "published", "Publié"
 
 
+def published_q(prefix=""):
+    """The publication rule as a Q object, optionally through a relation (`"projects__"`)."""
+    return models.Q(**{f"{prefix}status": Status.PUBLISHED}) & (
+        models.Q(**{f"{prefix}published_at__isnull": True})
+        | models.Q(**{f"{prefix}published_at__lte": timezone.now()})
+    )
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
-        now = timezone.now()
-        return self.filter(status=Status.PUBLISHED).filter(
-            models.Q(published_at__isnull=True) | models.Q(published_at__lte=now)
-        )
+        return self.filter(published_q())
 
     def visible_to(self, user):
         """Staff may open unpublished content (with a banner); the public may not."""

@@ -9,6 +9,7 @@ from governance.models import Body, Intercommunality, TimelineEvent
 from projects.models import PriorityLever, Project, ProjectHolder
 
 from . import opendata, search, structured_data
+from .cache import remember
 from .generic import BreadcrumbMixin, PaginatedListView, PublishedDetailView, page_number
 from .models import NewsArticle, Page, Section, SiteIdentity
 
@@ -20,16 +21,19 @@ class HomeView(BreadcrumbMixin, TemplateView):
         return [structured_data.organization(self.request)]
 
     def get_context_data(self, **kwargs):
+        return super().get_context_data(**remember("home", self.home_content), **kwargs)
+
+    @staticmethod
+    def home_content():
         meetings = TimelineEvent.objects.published().meetings().select_related("body")
-        return super().get_context_data(
-            intro=Page.objects.for_section(Section.HOME),
-            latest_news=NewsArticle.objects.published().latest_first()[:3],
-            levers=PriorityLever.objects.published().with_project_counts(),
-            next_meeting=meetings.upcoming().first(),
-            last_meeting=meetings.past().first(),
-            intercommunalities=Intercommunality.objects.all(),
-            **kwargs,
-        )
+        return {
+            "intro": Page.objects.for_section(Section.HOME),
+            "latest_news": list(NewsArticle.objects.published().latest_first()[:3]),
+            "levers": list(PriorityLever.objects.published().with_project_counts()),
+            "next_meeting": meetings.upcoming().first(),
+            "last_meeting": meetings.past().first(),
+            "intercommunalities": list(Intercommunality.objects.all()),
+        }
 
 
 class PageDetailView(PublishedDetailView):

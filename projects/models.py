@@ -7,7 +7,13 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from pages.models import Document, IllustratedMixin
-from pages.publishing import Publishable, PublishableQuerySet, SlugManager, SlugNaturalKeyMixin
+from pages.publishing import (
+    Publishable,
+    PublishableQuerySet,
+    SlugManager,
+    SlugNaturalKeyMixin,
+    published_q,
+)
 from pages.richtext import RichTextField, RichTextSanitizingMixin
 
 
@@ -15,9 +21,7 @@ class LeverQuerySet(PublishableQuerySet):
     def with_project_counts(self):
         """Each lever with `project_count`: its published projects, in one query."""
         return self.annotate(
-            project_count=models.Count(
-                "projects", filter=models.Q(projects__in=Project.objects.published())
-            )
+            project_count=models.Count("projects", filter=published_q("projects__"))
         )
 
 
@@ -105,9 +109,7 @@ class HolderKind(models.TextChoices):
 class HolderQuerySet(PublishableQuerySet):
     def with_project_counts(self):
         return self.annotate(
-            project_count=models.Count(
-                "projects", filter=models.Q(projects__in=Project.objects.published())
-            )
+            project_count=models.Count("projects", filter=published_q("projects__"))
         )
 
 

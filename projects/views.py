@@ -1,6 +1,7 @@
 from django.urls import reverse
 from django.views.generic import ListView
 
+from pages.cache import remember
 from pages.generic import BreadcrumbMixin, PaginatedListView, PublishedDetailView
 from pages.models import Page, Section
 
@@ -61,7 +62,14 @@ class ProjectListView(PaginatedListView):
         return super().get_context_data(
             intro=Page.objects.for_section(Section.PROJECTS),
             filterset=self.filterset,
-            filter_options=self.filterset.options() if valid else [],
+            filter_options=(
+                remember(
+                    f"project-filters:{sorted(self.filterset.active.items())}",
+                    self.filterset.options,
+                )
+                if valid
+                else []
+            ),
             filter_errors=[
                 (self.filterset.form.fields[name].label, " ".join(errors))
                 for name, errors in ({} if valid else self.filterset.errors).items()

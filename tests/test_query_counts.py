@@ -11,8 +11,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def no_page_cache(settings):
-    """Count the queries of rendering the page, not of serving a cached copy."""
+    """Count the queries of rendering the page, not of serving cached copies or results."""
     settings.PAGE_CACHE_SECONDS = 0
+    settings.DATA_CACHE_SECONDS = 0
 
 
 URLS = [
