@@ -215,6 +215,11 @@ class TimelineEvent(Publishable):
         return reverse("governance:event_detail", kwargs={"slug": self.slug})
 
     @property
+    def public_body(self):
+        """The body, unless it is still a draft."""
+        return self.body if self.body and self.body.is_public else None
+
+    @property
     def date_label(self):
         """The date in French, as precise as it is known: « 21 mars 2019 », « 2e semestre 2020 »."""
         d = self.date

@@ -16,7 +16,7 @@ DATASETS = [
             Column(
                 "instance",
                 "Instance réunie, s'il y a lieu.",
-                lambda e: e.body.name if e.body else None,
+                lambda e: e.public_body.name if e.public_body else None,
             ),
             Column(
                 "date",

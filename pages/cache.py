@@ -12,9 +12,15 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
-from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.cache import (
+    get_conditional_response,
+    has_vary_header,
+    patch_cache_control,
+    patch_vary_headers,
+)
 from django.utils.http import parse_http_date_safe
 
 VERSION_KEY = "page-cache:version"
@@ -47,13 +53,23 @@ def current_version():
     return _version_memo["version"]
 
 
+def _bump():
+    version = time.time_ns()
+    cache.set(VERSION_KEY, version, None)
+    _version_memo.update(read_at=time.monotonic(), version=version)
+    _local_pages.clear()
+
+
 def invalidate(sender=None, **kwargs):
-    """Any change to content makes every cached page stale."""
+    """Any change to content makes every cached page stale.
+
+    Bumped at once (this worker must not serve its old copies) and again once the
+    transaction commits, so that no worker keeps a page rendered from not-yet-committed
+    data in between.
+    """
     if sender is None or sender._meta.app_label in CONTENT_APPS:
-        version = time.time_ns()
-        cache.set(VERSION_KEY, version, None)
-        _version_memo.update(read_at=time.monotonic(), version=version)
-        _local_pages.clear()
+        _bump()
+        transaction.on_commit(_bump)
 
 
 def reset_local_state():
@@ -122,8 +138,11 @@ class AnonymousPageCacheMiddleware:
 
     def __call__(self, request):
         if not self.cacheable_request(request):
-            return self.get_response(request)
-        address = f"{request.get_host()}{request.get_full_path()}".encode()
+            response = self.get_response(request)
+            if settings.SESSION_COOKIE_NAME in request.COOKIES:
+                patch_cache_control(response, private=True)  # previews stay out of proxies
+            return response
+        address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}".encode()
         key = f"page-cache:{hashlib.blake2b(address, digest_size=16).hexdigest()}"
         version = current_version()
         entry = _local_pages.get(key)
@@ -160,6 +179,10 @@ class AnonymousPageCacheMiddleware:
     @staticmethod
     def storable(response):
         if response.status_code not in (200, 301, 404) or response.cookies:
+            return False
+        if has_vary_header(response, "Authorization") or any(
+            word in response.get("Cache-Control", "") for word in ("private", "no-store")
+        ):
             return False
         if getattr(response, "streaming", False):
             return False

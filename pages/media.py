@@ -32,9 +32,22 @@ CONTENT_TYPES = {
 }
 
 
+def document_is_visible(request, path):
+    """A document is public only while what it is attached to is published."""
+    from .models import Document
+
+    document = Document.objects.filter(file=path).first()
+    if document is None:
+        return False
+    owner = document.content_object
+    return request.user.is_staff or bool(owner and getattr(owner, "is_public", False))
+
+
 def serve_media(request, path):
     extension = Path(path).suffix.lower().lstrip(".")
     if extension not in CONTENT_TYPES:
+        raise Http404("Fichier introuvable.")
+    if extension in DOCUMENT_TYPES and not document_is_visible(request, path):
         raise Http404("Fichier introuvable.")
     response = serve(request, path, document_root=settings.MEDIA_ROOT)
     response["Content-Type"] = CONTENT_TYPES[extension]

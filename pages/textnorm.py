@@ -15,13 +15,16 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
 
+MAX_TERMS = 8
+
+
 def terms(query: str) -> list[str]:
-    """Distinct folded words of a query, in order (single letters dropped)."""
+    """Distinct folded words of a query, in order (single letters dropped, 8 at most)."""
     seen = []
     for word in re.findall(r"\w+", fold(query)):
         if len(word) > 1 and word not in seen:
             seen.append(word)
-    return seen
+    return seen[:MAX_TERMS]
 
 
 def highlight(text: str, words: list[str]) -> str:

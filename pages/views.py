@@ -3,6 +3,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.views.generic import TemplateView
 
 from governance.models import Body, Intercommunality, TimelineEvent
@@ -21,7 +22,8 @@ class HomeView(BreadcrumbMixin, TemplateView):
         return [structured_data.organization(self.request)]
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**remember("home", self.home_content), **kwargs)
+        today = timezone.localdate()  # « next meeting » changes at midnight
+        return super().get_context_data(**remember(f"home:{today}", self.home_content), **kwargs)
 
     @staticmethod
     def home_content():

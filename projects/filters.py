@@ -8,6 +8,7 @@ import django_filters
 from django.db.models import Count
 
 from governance.models import Intercommunality, Sector
+from pages.publishing import published_q
 
 from .models import HolderKind, LeverAction, PriorityLever, ProjectStatus
 
@@ -19,7 +20,7 @@ class ProjectFilter(django_filters.FilterSet):
         label="Levier",
         field_name="lever",
         to_field_name="slug",
-        queryset=PriorityLever.objects.published(),
+        queryset=lambda request: PriorityLever.objects.published(),  # now, not at import
         empty_label="Tous les leviers",
         null_label="Levier non précisé",
         null_value=NO_LEVER,
@@ -28,7 +29,7 @@ class ProjectFilter(django_filters.FilterSet):
         label="Action",
         field_name="action",
         to_field_name="slug",
-        queryset=LeverAction.objects.all(),
+        queryset=lambda request: LeverAction.objects.filter(published_q("lever__")),
         empty_label="Toutes les actions",
     )
     etat = django_filters.ChoiceFilter(

@@ -231,6 +231,15 @@ class Project(RichTextSanitizingMixin, IllustratedMixin, Publishable):
     def get_absolute_url(self):
         return reverse("projects:project_detail", kwargs={"slug": self.slug})
 
+    @property
+    def public_lever(self):
+        """The lever, unless it is still a draft: visitors never see unpublished content."""
+        return self.lever if self.lever and self.lever.is_public else None
+
+    @property
+    def public_action(self):
+        return self.action if self.public_lever else None
+
     def clean(self):
         super().clean()
         if self.action_id and self.lever_id and self.action.lever_id != self.lever_id:

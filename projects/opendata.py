@@ -13,7 +13,7 @@ def _names(objects):
 
 
 def filtered_projects(request):
-    filterset = ProjectFilter(request.GET, queryset=Project.objects.published())
+    filterset = ProjectFilter(request.GET, queryset=Project.objects.published(), request=request)
     if not filterset.is_valid():
         raise BadRequest(
             "Filtre invalide : "
@@ -34,17 +34,17 @@ def project_columns():
         Column(
             "levier_numero",
             "Numéro du levier prioritaire (1 à 4) ; vide si non précisé.",
-            lambda p: p.lever.number if p.lever else None,
+            lambda p: p.public_lever.number if p.public_lever else None,
         ),
         Column(
             "levier",
             "Intitulé du levier ; vide si non précisé.",
-            lambda p: p.lever.title if p.lever else None,
+            lambda p: p.public_lever.title if p.public_lever else None,
         ),
         Column(
             "action",
             "Action du levier ; vide si non précisée.",
-            lambda p: p.action.title if p.action else None,
+            lambda p: p.public_action.title if p.public_action else None,
         ),
         Column(
             "etat",

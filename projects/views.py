@@ -46,7 +46,9 @@ class ProjectListView(PaginatedListView):
     paginate_by = 24
 
     def get(self, request, *args, **kwargs):
-        self.filterset = ProjectFilter(request.GET, queryset=Project.objects.published())
+        self.filterset = ProjectFilter(
+            request.GET, queryset=Project.objects.published(), request=request
+        )
         response = super().get(request, *args, **kwargs)
         if not self.filterset.is_valid():
             response.status_code = 400

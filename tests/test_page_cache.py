@@ -63,3 +63,15 @@ def test_bad_requests_are_not_cached(seeded, client, settings):
     response = client.get("/projets/?etat=inconnu")
     assert response.status_code == 400
     assert response["X-Page-Cache"] == "miss"
+
+
+def test_http_and_https_pages_are_cached_apart(seeded, client):
+    plain = client.get("/territoire/")
+    secure = client.get("/territoire/", secure=True)
+    assert 'href="http://testserver/territoire/"' in plain.text
+    assert 'href="https://testserver/territoire/"' in secure.text
+
+
+def test_staff_pages_are_private(seeded, admin_client):
+    response = admin_client.get("/projets/")
+    assert "private" in response["Cache-Control"]

@@ -86,3 +86,22 @@ def test_menu_hides_entries_pointing_at_unpublished_pages(client):
     text = client.get("/").text
     assert "Entrée visible" in text
     assert "Entrée cachée" not in text
+
+
+def test_a_draft_lever_is_never_shown_through_its_projects(client):
+    from pages.opendata import datasets  # noqa: F401  (exports use the same rule)
+
+    lever = builders.lever(title="Levier secret", short_title="Secret", status=Status.DRAFT)
+    project = builders.project(title="Projet visible", lever=lever)
+    for url in [project.get_absolute_url(), "/projets/", "/donnees-ouvertes/projets.csv"]:
+        text = client.get(url).content.decode("utf-8-sig")
+        assert "Secret" not in text, url
+    assert "Levier non précisé" in client.get(project.get_absolute_url()).text
+
+
+def test_a_lever_published_after_start_up_can_be_filtered(client):
+    lever = builders.lever(slug="levier-tout-neuf", published_at=timezone.now())
+    builders.project(lever=lever, title="Projet du nouveau levier")
+    response = client.get("/projets/", {"levier": "levier-tout-neuf"})
+    assert response.status_code == 200
+    assert "Projet du nouveau levier" in response.text

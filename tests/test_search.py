@@ -107,3 +107,9 @@ def test_every_page_has_a_labelled_search_box(client):
     html = client.get("/").text
     assert 'role="search"' in html
     assert '<label class="visually-hidden" for="entete-q">' in html
+
+
+def test_a_very_long_query_of_many_words_is_answered(client):
+    builders.project(title="Atelier de forge")
+    response = search(client, " ".join(["ab"] * 40 + ["forge"]))
+    assert response.status_code == 200

@@ -143,3 +143,10 @@ def test_database_outage_gives_a_styled_503_then_recovers(seeded, client, settin
     assert "Traceback" not in response.text and "OperationalError" not in response.text
 
     assert client.get("/projets/").status_code == 200
+
+
+def test_documents_of_drafts_are_not_served_to_visitors(client, admin_client):
+    draft = builders.news(status="draft")
+    document = builders.document(draft)
+    assert client.get(document.file.url).status_code == 404
+    assert admin_client.get(document.file.url).status_code == 200
