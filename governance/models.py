@@ -259,7 +259,3 @@ class TimelineEvent(Publishable):
             case DatePrecision.MONTH:
                 return datetime.date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])
         return d
-
-    @property
-    def is_past(self):
-        return self.period_end < timezone.localdate()

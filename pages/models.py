@@ -84,11 +84,6 @@ class IllustratedMixin(models.Model):
         return "" if self.image_decorative else self.image_alt
 
 
-class DocumentQuerySet(models.QuerySet):
-    def for_object(self, obj):
-        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
-
-
 class Document(models.Model):
     """A file attached to a page, a news item, a project or a meeting (agenda, minutes…)."""
 
@@ -104,8 +99,6 @@ class Document(models.Model):
     object_id = models.PositiveBigIntegerField()
     content_object = GenericForeignKey("content_type", "object_id")
     order = models.PositiveSmallIntegerField("ordre", default=0)
-
-    objects = DocumentQuerySet.as_manager()
 
     class Meta:
         verbose_name = "document"

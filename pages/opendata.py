@@ -9,10 +9,9 @@ spreadsheets expect. Licence: Licence Ouverte / Open Licence 2.0 (Etalab).
 import csv
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import BadRequest
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Max, Q
 from django.http import Http404, HttpResponse
@@ -51,10 +50,9 @@ class Dataset:
     title: str
     description: str
     columns: list[Column]
-    queryset: Callable[[Any], Any]  # request → objects; may raise BadRequest
+    queryset: Callable[[Any], Any]  # request → objects; may raise django's BadRequest
     list_url_name: str
     filters_note: str = ""
-    extra: dict = field(default_factory=dict)
 
     def rows(self, request):
         return [
@@ -117,6 +115,3 @@ def export(request, key, fmt):
         json.dumps(payload, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1),
         content_type="application/json; charset=utf-8",
     )
-
-
-__all__ = ["BadRequest", "Column", "Dataset", "UrlColumn", "datasets", "export", "last_update"]
