@@ -2,8 +2,8 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 
 from pages import structured_data
-from pages.generic import BreadcrumbMixin, PublishedDetailView
-from pages.models import Page, Section
+from pages.generic import BreadcrumbMixin, PublishedDetailView, section_intro
+from pages.models import Section
 
 from .models import Body, Intercommunality, Sector, TimelineEvent
 
@@ -15,7 +15,7 @@ class TimelineView(BreadcrumbMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            intro=Page.objects.for_section(Section.GOVERNANCE),
+            intro=section_intro(Section.GOVERNANCE),
             bodies=Body.objects.published(),
             events=TimelineEvent.objects.published().chronological(),
             **kwargs,
@@ -61,7 +61,7 @@ class TerritoryView(BreadcrumbMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            intro=Page.objects.for_section(Section.TERRITORY),
+            intro=section_intro(Section.TERRITORY),
             intercommunalities=Intercommunality.objects.all(),
             sectors=Sector.objects.all(),
             bodies=Body.objects.published(),

@@ -32,6 +32,11 @@ CONTENT_APPS = {"pages", "projects", "governance"}
 _local_pages: dict = {}
 _version_memo = {"read_at": float("-inf"), "version": None}
 LOCAL_PAGES_MAX = 512
+# Per process: when the next scheduled publication is (by content version), and the data
+# `remember` computed lately.
+_publication_memo: dict = {}
+_local_data: dict = {}
+LOCAL_DATA_MAX = 2048
 
 
 def content_version():
@@ -58,6 +63,7 @@ def _bump():
     cache.set(VERSION_KEY, version, None)
     _version_memo.update(read_at=time.monotonic(), version=version)
     _local_pages.clear()
+    _local_data.clear()
 
 
 def invalidate(sender=None, **kwargs):
@@ -75,6 +81,8 @@ def invalidate(sender=None, **kwargs):
 def reset_local_state():
     """Forget this process's copies (tests clear the shared cache between cases)."""
     _local_pages.clear()
+    _local_data.clear()
+    _publication_memo.clear()
     _version_memo.update(read_at=float("-inf"), version=None)
 
 
@@ -115,9 +123,15 @@ def seconds_until_next_publication(version):
 
 
 def fragment_version():
-    """Key part for template fragments: changes with content and with each publication time."""
-    version = content_version()
-    return f"{version}-{next_publication(version)}"
+    """Key part for cached data and fragments: changes with content and when a scheduled
+    item goes live. Kept in this process's memory, like `current_version`."""
+    version = current_version()
+    moment = _publication_memo.get(version)
+    if moment is None or 0 < moment <= time.time():
+        moment = next_publication(version)
+        _publication_memo.clear()
+        _publication_memo[version] = moment
+    return f"{version}-{moment}"
 
 
 class AnonymousPageCacheMiddleware:
@@ -205,13 +219,64 @@ class AnonymousPageCacheMiddleware:
         )
 
 
+def _data_key(name):
+    return f"data:{fragment_version()}:{hashlib.blake2b(name.encode(), digest_size=16).hexdigest()}"
+
+
+def _recall_locally(key):
+    entry = _local_data.get(key)
+    return entry if entry is not None and entry[0] > time.monotonic() else None
+
+
+def _keep_locally(values):
+    if len(_local_data) + len(values) > LOCAL_DATA_MAX:
+        _local_data.clear()
+    expires = time.monotonic() + settings.DATA_CACHE_SECONDS
+    _local_data.update((key, (expires, value)) for key, value in values.items())
+
+
 def remember(name, compute):
     """A value computed from content, kept until content changes (DATA_CACHE_SECONDS at most).
 
-    For the expensive, shared parts of pages (counts, lists, filter options): a page the
-    page cache cannot serve (first visit, staff) is still rendered without recomputing them.
+    For the expensive, shared parts of pages (counts, lists, filter options, rendered
+    cards): a page the page cache cannot serve (first visit, staff) is still rendered
+    without recomputing them. Each worker keeps what it used lately in memory, so most
+    reads cost no round trip; the values are shared between requests: read-only.
     """
     if settings.DATA_CACHE_SECONDS <= 0:
         return compute()
-    key = f"data:{fragment_version()}:{hashlib.blake2b(name.encode(), digest_size=16).hexdigest()}"
-    return cache.get_or_set(key, compute, settings.DATA_CACHE_SECONDS)
+    key = _data_key(name)
+    entry = _recall_locally(key)
+    if entry is not None:
+        return entry[1]
+    value = cache.get_or_set(key, compute, settings.DATA_CACHE_SECONDS)
+    _keep_locally({key: value})
+    return value
+
+
+def remember_each(name, keys, compute):
+    """Like `remember`, one value per key, with at most one round trip to the shared cache.
+
+    `compute(missing keys)` returns {key: value} for the keys not found; the result is
+    {key: value} for every key that has one.
+    """
+    if settings.DATA_CACHE_SECONDS <= 0:
+        return compute(keys)
+    names = {key: _data_key(f"{name}:{key}") for key in keys}
+    found = {}
+    for key, cache_key in names.items():
+        entry = _recall_locally(cache_key)
+        if entry is not None:
+            found[key] = entry[1]
+    wanted = {names[key]: key for key in keys if key not in found}
+    if wanted:
+        shared = cache.get_many(wanted)
+        found.update((wanted[cache_key], value) for cache_key, value in shared.items())
+        _keep_locally(shared)
+    missing = [key for key in keys if key not in found]
+    if missing:
+        computed = {names[key]: value for key, value in compute(missing).items()}
+        cache.set_many(computed, settings.DATA_CACHE_SECONDS)
+        _keep_locally(computed)
+        found.update((wanted[cache_key], value) for cache_key, value in computed.items())
+    return found

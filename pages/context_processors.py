@@ -1,6 +1,5 @@
 from django.conf import settings
 
-from .cache import fragment_version
 from .models import MenuItem, Page, SiteIdentity
 
 SITE_DESCRIPTION = (
@@ -18,6 +17,4 @@ def site(request):
         "menu_items": MenuItem.objects.visible,
         "footer_pages": Page.objects.in_footer,
         "site_identity": SiteIdentity.load,
-        # Menu and footer are cached as fragments until content changes.
-        "content_version": fragment_version,
     }

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
 from . import structured_data
+from .cache import remember
 
 
 class BreadcrumbMixin:
@@ -56,3 +57,11 @@ class PaginatedListView(BreadcrumbMixin, ListView):
     def paginate_queryset(self, queryset, page_size):
         page_number(self.request, self.page_kwarg)
         return super().paginate_queryset(queryset, page_size)
+
+
+def section_intro(section):
+    """The published introduction of a section (a `Page`, or None), kept until content
+    changes."""
+    from .models import Page
+
+    return remember(f"intro:{section}", lambda: Page.objects.for_section(section))

@@ -4,15 +4,48 @@ Parameter names are French because they appear in shared addresses:
 `/projets/?levier=territoire-numerique-4-0&etat=presented`.
 """
 
+from collections import defaultdict
+
 import django_filters
-from django.db.models import Count
+from django.utils.functional import cached_property
 
 from governance.models import Intercommunality, Sector
+from pages.cache import remember
 from pages.publishing import published_q
 
-from .models import HolderKind, LeverAction, PriorityLever, ProjectStatus
+from .models import HolderKind, LeverAction, PriorityLever, Project, ProjectStatus
 
 NO_LEVER = "non-precise"
+# The filter names, in the order of the form, and those a project has one value for.
+FILTER_NAMES = ("levier", "action", "etat", "porteur", "intercommunalite", "secteur")
+SINGLE_VALUED = ("levier", "action", "etat", "intercommunalite")
+
+
+def published_facets():
+    """(published project pks in list order, {filter name: {value: bit mask of projects}}).
+
+    Three queries whatever the filters. Bit `i` of a mask stands for `pks[i]`: matching the
+    chosen filters and counting every option are then a few integer operations.
+    """
+    pks, bits = [], {}
+    masks = {name: defaultdict(int) for name in FILTER_NAMES}
+    rows = Project.objects.published().values_list(
+        "pk", "lever__slug", "action__slug", "project_status", "intercommunality__slug"
+    )
+    for index, (pk, *values) in enumerate(rows):
+        bit = bits[pk] = 1 << index
+        pks.append(pk)
+        for name, value in zip(SINGLE_VALUED, values, strict=True):
+            masks[name][value] |= bit
+    masks["levier"][NO_LEVER] = masks["levier"].pop(None, 0)
+    through = (
+        ("porteur", Project.holders.through.objects.values_list("project", "projectholder__kind")),
+        ("secteur", Project.sectors.through.objects.values_list("project", "sector__slug")),
+    )
+    for name, pairs in through:
+        for pk, value in pairs:
+            masks[name][value] |= bits.get(pk, 0)
+    return pks, {name: dict(values) for name, values in masks.items()}
 
 
 class ProjectFilter(django_filters.FilterSet):
@@ -61,37 +94,53 @@ class ProjectFilter(django_filters.FilterSet):
         distinct=True,
     )
 
-    # filter name → the value a project has for it, to count projects per option
-    COUNTED = {
-        "levier": "lever__slug",
-        "action": "action__slug",
-        "etat": "project_status",
-        "porteur": "holders__kind",
-        "intercommunalite": "intercommunality__slug",
-        "secteur": "sectors__slug",
-    }
+    """Checks the GET parameters (a French error for an unknown value), then matches and
+    counts the published projects from their facets (see `published_facets`)."""
+
+    class Meta:
+        model = Project
+        fields = ()
 
     @property
     def active(self):
         return {name: value for name, value in self.data.items() if name in self.filters and value}
 
-    def queryset_without(self, skipped):
-        """The projects matching every active filter but one (valid form required)."""
-        queryset = self.queryset
-        for name, value in self.form.cleaned_data.items():
+    @cached_property
+    def selected(self):
+        """{filter name: chosen value as it appears in the address} (valid form required)."""
+        return {
+            name: getattr(value, "slug", value)
+            for name, value in self.form.cleaned_data.items()
+            if value not in (None, "")
+        }
+
+    @cached_property
+    def facets(self):
+        return remember("project-facets", published_facets)
+
+    def _mask(self, skipped=None):
+        """The projects matching every chosen filter but `skipped`, as a bit mask."""
+        pks, masks = self.facets
+        mask = (1 << len(pks)) - 1
+        for name, value in self.selected.items():
             if name != skipped:
-                queryset = self.filters[name].filter(queryset, value)
-        return queryset
+                mask &= masks[name].get(value, 0)
+        return mask
+
+    def matching_pks(self):
+        """The primary keys of the projects matching every chosen filter, in list order."""
+        pks, _masks = self.facets
+        bits = format(self._mask(), "b")[::-1]  # bits[i] == "1": pks[i] matches
+        return [pk for pk, bit in zip(pks, bits, strict=False) if bit == "1"]
 
     def counts(self):
-        """{filter name: {option value: number of projects}}, other filters applied."""
+        """{filter name: {option value: number of projects}}, the other filters applied."""
+        _pks, masks = self.facets
         result = {}
-        for name, path in self.COUNTED.items():
-            queryset = self.queryset_without(name)
-            rows = queryset.order_by().values(path).annotate(n=Count("pk", distinct=True))
+        for name in FILTER_NAMES:
+            others = self._mask(skipped=name)
             result[name] = {
-                (NO_LEVER if row[path] is None and name == "levier" else row[path]): row["n"]
-                for row in rows
+                value: (mask & others).bit_count() for value, mask in masks[name].items()
             }
         return result
 
@@ -100,7 +149,7 @@ class ProjectFilter(django_filters.FilterSet):
         counts = self.counts()
         form = self.form
         rows = []
-        for name in self.COUNTED:
+        for name in FILTER_NAMES:
             field = form.fields[name]
             current = self.data.get(name, "")
             choices = []
@@ -109,7 +158,6 @@ class ProjectFilter(django_filters.FilterSet):
                 if value == "":
                     choices.append(("", text, None, current == ""))
                 else:
-                    count = counts[name].get(value, 0)
-                    choices.append((value, text, count, current == value))
+                    choices.append((value, text, counts[name].get(value, 0), current == value))
             rows.append((name, field.label, choices))
         return rows

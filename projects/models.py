@@ -163,6 +163,11 @@ class ProjectQuerySet(PublishableQuerySet):
             models.Prefetch("holders", queryset=ProjectHolder.objects.published())
         )
 
+    def in_order(self, pks):
+        """These projects, in the order of `pks` (an already sorted list, or a page of it)."""
+        by_pk = {project.pk: project for project in self.filter(pk__in=pks)}
+        return [by_pk[pk] for pk in pks if pk in by_pk]
+
 
 class ProjectManager(SlugManager.from_queryset(ProjectQuerySet)):
     pass

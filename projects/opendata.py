@@ -13,13 +13,14 @@ def _names(objects):
 
 
 def filtered_projects(request):
-    filterset = ProjectFilter(request.GET, queryset=Project.objects.published(), request=request)
+    filterset = ProjectFilter(request.GET, request=request)
     if not filterset.is_valid():
         raise BadRequest(
             "Filtre invalide : "
             + "; ".join(f"{name} : {' '.join(errors)}" for name, errors in filterset.errors.items())
         )
-    return filterset.qs.for_listing().prefetch_related("sectors")
+    projects = Project.objects.for_listing().prefetch_related("sectors")
+    return projects.in_order(filterset.matching_pks())
 
 
 def project_columns():

@@ -1,10 +1,10 @@
 from django.urls import reverse
 from django.views.generic import ListView
 
-from pages.cache import remember
-from pages.generic import BreadcrumbMixin, PaginatedListView, PublishedDetailView
-from pages.models import Page, Section
+from pages.generic import BreadcrumbMixin, PaginatedListView, PublishedDetailView, section_intro
+from pages.models import Section
 
+from .cards import project_cards
 from .filters import ProjectFilter
 from .models import PriorityLever, Project, ProjectHolder
 
@@ -17,7 +17,7 @@ class LeverListView(BreadcrumbMixin, ListView):
         return PriorityLever.objects.published().with_project_counts().prefetch_related("actions")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(intro=Page.objects.for_section(Section.LEVERS), **kwargs)
+        return super().get_context_data(intro=section_intro(Section.LEVERS), **kwargs)
 
     def get_breadcrumbs(self):
         return [("Les priorités", None)]
@@ -46,32 +46,23 @@ class ProjectListView(PaginatedListView):
     paginate_by = 24
 
     def get(self, request, *args, **kwargs):
-        self.filterset = ProjectFilter(
-            request.GET, queryset=Project.objects.published(), request=request
-        )
+        self.filterset = ProjectFilter(request.GET, request=request)
         response = super().get(request, *args, **kwargs)
         if not self.filterset.is_valid():
             response.status_code = 400
         return response
 
     def get_queryset(self):
-        if not self.filterset.is_valid():
-            return Project.objects.none()
-        return self.filterset.qs.for_listing()
+        """The matching projects' keys: counted and paginated without another query."""
+        return self.filterset.matching_pks() if self.filterset.is_valid() else []
 
     def get_context_data(self, **kwargs):
         valid = self.filterset.is_valid()
-        return super().get_context_data(
-            intro=Page.objects.for_section(Section.PROJECTS),
+        context = super().get_context_data(
+            intro=section_intro(Section.PROJECTS),
             filterset=self.filterset,
-            filter_options=(
-                remember(
-                    f"project-filters:{sorted(self.filterset.active.items())}",
-                    self.filterset.options,
-                )
-                if valid
-                else []
-            ),
+            filter_key=sorted(self.filterset.active.items()) if valid else None,
+            filter_options=self.filterset.options,  # only called when the form is rendered
             filter_errors=[
                 (self.filterset.form.fields[name].label, " ".join(errors))
                 for name, errors in ({} if valid else self.filterset.errors).items()
@@ -79,6 +70,8 @@ class ProjectListView(PaginatedListView):
             query_string=self.request.GET.urlencode() if valid else "",
             **kwargs,
         )
+        context["cards"] = project_cards(context["object_list"], level=2)
+        return context
 
     def get_breadcrumbs(self):
         return [("Projets", None)]

@@ -5,6 +5,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from pages.cache import remember
 from pages.dates import french_date
 from pages.renditions import renditions
 from pages.richtext import sanitize_html
@@ -58,3 +59,24 @@ def json_ld(data):
 
 
 register.filter("french_date", french_date)
+
+
+class RememberNode(template.Node):
+    def __init__(self, nodelist, name, vary_on):
+        self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
+
+    def render(self, context):
+        key = ":".join([self.name, *(str(v.resolve(context)) for v in self.vary_on)])
+        return remember(f"fragment:{key}", lambda: self.nodelist.render(context))
+
+
+@register.tag("remember")
+def do_remember(parser, token):
+    """`{% remember "name" var… %}…{% endremember %}`: the enclosed HTML, rendered once per
+    value of the variables and kept until content changes (see `pages.cache.remember`)."""
+    bits = token.split_contents()
+    if len(bits) < 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError("{% remember %} needs a quoted fragment name.")
+    nodelist = parser.parse(("endremember",))
+    parser.delete_first_token()
+    return RememberNode(nodelist, bits[1][1:-1], [parser.compile_filter(b) for b in bits[2:]])
