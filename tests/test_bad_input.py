@@ -63,3 +63,17 @@ def test_a_thousand_malformed_requests_never_break_the_site(seeded, client, sett
         assert b"Traceback" not in body and b"django.db" not in body, (method, path, params)
         assert b"<img src=x onerror" not in body, (method, path, params)
     assert sent >= 1000
+
+
+@pytest.mark.parametrize(
+    "host", ["evil.example", "127.0.0.1.evil.example", "a b", "xn--", "[::1", "localhost\r\nX: y"]
+)
+@pytest.mark.parametrize("path", ["/", "/projets/", "/page-inconnue/", "/actualites/rss.xml"])
+def test_an_unknown_host_header_gets_a_french_400(seeded, client, settings, host, path):
+    """Proxies and scanners send other hosts' names: a 400 page, never an error page."""
+    settings.DEBUG = False
+    client.raise_request_exception = False
+    response = client.get(path, HTTP_HOST=host)
+    assert response.status_code == 400
+    assert "Requête incorrecte" in response.text
+    assert host not in response.text
