@@ -1,5 +1,7 @@
 """RSS 2.0 and Atom feeds of the news (« Actualités »)."""
 
+import io
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
@@ -9,8 +11,26 @@ from .models import NewsArticle
 from .templatetags.site_tags import rich_text
 
 
+class BufferedWriteMixin:
+    """Builds the XML in memory and hands it to the response once (instead of one response
+    write per element, which costs more than the XML itself)."""
+
+    def write(self, outfile, encoding):
+        buffer = io.StringIO()
+        super().write(buffer, encoding)
+        outfile.write(buffer.getvalue())
+
+
+class RssFeed(BufferedWriteMixin, Rss201rev2Feed):
+    pass
+
+
+class AtomFeed(BufferedWriteMixin, Atom1Feed):
+    pass
+
+
 class NewsFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = RssFeed
     title = f"Actualités — {settings.SITE_NAME}"
     link = reverse_lazy("pages:news_list")
     description = "Les actualités du Territoire d'industrie Auxois Morvan."
@@ -33,5 +53,5 @@ class NewsFeed(Feed):
 
 
 class AtomNewsFeed(NewsFeed):
-    feed_type = Atom1Feed
+    feed_type = AtomFeed
     subtitle = NewsFeed.description

@@ -4,6 +4,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
 from pages.models import Document, IllustratedMixin
@@ -160,7 +161,9 @@ class ProjectQuerySet(PublishableQuerySet):
     def for_listing(self):
         """What a list of project cards needs, in a constant number of queries."""
         return self.select_related("lever", "action", "intercommunality").prefetch_related(
-            models.Prefetch("holders", queryset=ProjectHolder.objects.published())
+            models.Prefetch(
+                "holders", queryset=ProjectHolder.objects.published(), to_attr="public_holders"
+            )
         )
 
     def in_order(self, pks):
@@ -235,6 +238,11 @@ class Project(RichTextSanitizingMixin, IllustratedMixin, Publishable):
 
     def get_absolute_url(self):
         return reverse("projects:project_detail", kwargs={"slug": self.slug})
+
+    @cached_property
+    def public_holders(self):
+        """The published holders (read with the project by `for_listing`, or now)."""
+        return list(self.holders.published())
 
     @property
     def public_lever(self):

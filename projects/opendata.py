@@ -30,7 +30,7 @@ def project_columns():
         ),
         Column("intitule", "Intitulé du projet.", lambda p: p.title),
         Column(
-            "porteurs", "Porteurs du projet, séparés par « | ».", lambda p: _names(p.holders.all())
+            "porteurs", "Porteurs du projet, séparés par « | ».", lambda p: _names(p.public_holders)
         ),
         Column(
             "levier_numero",

@@ -83,7 +83,9 @@ class ProjectDetailView(PublishedDetailView):
     context_object_name = "project"
 
     def get_queryset(self):
-        return super().get_queryset().for_listing().prefetch_related("sectors")
+        # Holders, sectors and documents are read only when the page's body is not already
+        # kept (see the template's {% remember %}).
+        return super().get_queryset().select_related("lever", "action", "intercommunality")
 
     def get_breadcrumbs(self):
         return [("Projets", reverse("projects:project_list")), (self.object.title, None)]

@@ -67,13 +67,16 @@ def test_lists_never_show_drafts_even_to_staff(admin_client):
     assert "Actualité brouillon" not in admin_client.get("/actualites/").text
 
 
-def test_draft_holder_is_hidden_from_project_cards(client):
+def test_draft_holder_is_hidden_from_project_cards_pages_and_exports(client):
     hidden = builders.holder(name="Porteur confidentiel", status=Status.DRAFT)
-    builders.project(holders=[hidden], title="Projet public")
+    shown = builders.holder(name="Porteur connu")
+    project = builders.project(holders=[hidden, shown], title="Projet public")
 
-    text = client.get("/projets/").text
-    assert "Projet public" in text
-    assert "Porteur confidentiel" not in text
+    for url in ("/projets/", project.get_absolute_url(), "/donnees-ouvertes/projets.csv"):
+        text = client.get(url).content.decode()
+        assert "Projet public" in text, url
+        assert "Porteur connu" in text, url
+        assert "Porteur confidentiel" not in text, url
 
 
 def test_menu_hides_entries_pointing_at_unpublished_pages(client):
