@@ -11,6 +11,7 @@ import functools
 import operator
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from django.db import connection, models
@@ -63,15 +64,27 @@ SOURCES_BY_KEY = {source.key: source for source in SOURCES}
 
 @dataclass
 class Hit:
+    """One result. Only the shown ones are loaded (`load`), highlighted and excerpted."""
+
     source: Source
-    obj: Any
+    pk: int
     rank: float
-    title: str
-    excerpt: str
+    words: list[str]
+    obj: Any = None
 
     @property
     def url(self):
         return self.obj.get_absolute_url()
+
+    @cached_property
+    def title(self):
+        return highlight(getattr(self.obj, self.source.title_field), self.words)
+
+    @cached_property
+    def excerpt(self):
+        source = self.source
+        summary = getattr(self.obj, source.summary_field, "") or getattr(self.obj, "body", "")
+        return _excerpt(summary, self.words)
 
 
 def _postgres_matches(source, query):
@@ -131,7 +144,7 @@ def _excerpt(text, words, length=32):
 
 
 def search(query, only=None):
-    """Ranked hits of every source (or only one), best first."""
+    """Ranked hits of every source (or only one), best first, not yet loaded (see `load`)."""
     words = terms(query)
     if not words:
         return []
@@ -142,15 +155,21 @@ def search(query, only=None):
             matches = _postgres_matches(source, query)
         else:
             matches = _fallback_matches(source, words)
-        for obj in matches[:MAX_HITS_PER_SOURCE]:
-            summary = getattr(obj, source.summary_field, "") or getattr(obj, "body", "")
-            hits.append(
-                Hit(
-                    source=source,
-                    obj=obj,
-                    rank=float(obj.rank),
-                    title=highlight(getattr(obj, source.title_field), words),
-                    excerpt=_excerpt(summary, words),
-                )
-            )
+        hits.extend(
+            Hit(source=source, pk=pk, rank=float(rank), words=words)
+            for pk, rank in matches.values_list("pk", "rank")[:MAX_HITS_PER_SOURCE]
+        )
     return sorted(hits, key=lambda hit: -hit.rank)
+
+
+def load(hits):
+    """Reads the objects of these hits (the page shown): one query per kind of content."""
+    for source in SOURCES:
+        pks = [hit.pk for hit in hits if hit.source is source]
+        if not pks:
+            continue
+        objects = source.queryset().in_bulk(pks)
+        for hit in hits:
+            if hit.source is source:
+                hit.obj = objects.get(hit.pk)
+    return [hit for hit in hits if hit.obj is not None]

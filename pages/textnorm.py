@@ -1,5 +1,6 @@
 """Accent- and case-insensitive matching and highlighting of French words."""
 
+import functools
 import re
 import unicodedata
 
@@ -9,10 +10,19 @@ from django.utils.safestring import mark_safe
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "’": "'"})
 
 
+# Every combining mark (accents once NFKD has split them off), removed in one `translate`.
+_COMBINING = dict.fromkeys(c for c in range(0x110000) if unicodedata.combining(chr(c)))
+
+
+@functools.lru_cache(maxsize=8192)  # SQLite search folds the same stored texts every time
 def fold(text: str) -> str:
     """« Équipement » → « equipement »: what two spellings must share to match."""
-    text = unicodedata.normalize("NFKD", (text or "").translate(_LIGATURES))
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = text or ""
+    if text.isascii():
+        return text.casefold()
+    return (
+        unicodedata.normalize("NFKD", text.translate(_LIGATURES)).translate(_COMBINING).casefold()
+    )
 
 
 MAX_TERMS = 8

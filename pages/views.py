@@ -119,8 +119,9 @@ class SearchView(BreadcrumbMixin, TemplateView):
         page = Paginator(shown, self.paginate_by).get_page(number)
         if shown and number > page.paginator.num_pages:
             raise Http404("Cette page de résultats n'existe pas.")
+        shown_here = search.load(page.object_list)
         groups = [
-            (source, [hit for hit in page.object_list if hit.source is source])
+            (source, [hit for hit in shown_here if hit.source is source])
             for source in search.SOURCES
         ]
         return super().get_context_data(
