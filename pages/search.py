@@ -3,7 +3,8 @@
 On PostgreSQL: French full-text search with `unaccent` (text search configuration
 `french_unaccent`, created by a migration, with GIN indexes), ranked by `SearchRank`.
 Elsewhere (SQLite): every word of the query must appear in one of the fields, compared
-without accents or case, ranked with the same field weights. Both backends return the same
+without accents or case, ranked with the same field weights — matched in Python over the
+folded texts, which are kept until content changes. Both backends return the same
 kind of result, highlighted here in Python so the markup is identical.
 """
 
@@ -14,11 +15,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from django.db import connection, models
-from django.db.models.functions import Coalesce
+from django.db import connection
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from .cache import remember
 from .textnorm import fold, highlight, terms
 
 CONFIG = "french_unaccent"
@@ -104,32 +105,28 @@ def _postgres_matches(source, query):
     )
 
 
-class Fold(models.Func):
-    """SQLite function registered on each connection (see PagesConfig.ready)."""
+def _folded_texts(source):
+    """[(pk, [folded text of each field])] of a source's published objects, in their usual
+    order; built once per content version (see `pages.cache.remember`)."""
 
-    function = "FOLD"
-    output_field = models.TextField()
+    def build():
+        rows = source.queryset().values_list("pk", *source.fields)
+        return [(pk, [fold(value or "") for value in values]) for pk, *values in rows]
+
+    return remember(f"search-texts:{source.key}", build)
 
 
 def _fallback_matches(source, words):
-    folded = {f: Fold(Coalesce(f, models.Value(""))) for f in source.fields}
-    qs = source.queryset().annotate(**{f"_{f}": expr for f, expr in folded.items()})
-    for word in words:
-        qs = qs.filter(
-            functools.reduce(operator.or_, [models.Q(**{f"_{f}__contains": word}) for f in folded])
-        )
-    rank = sum(
-        (
-            models.Case(
-                models.When(**{f"_{f}__contains": word}, then=models.Value(WEIGHTS[w])),
-                default=models.Value(0.0),
+    """(pk, rank) of the objects where every word appears in some field, best first."""
+    weights = [WEIGHTS[weight] for weight in source.fields.values()]
+    matches = []
+    for pk, texts in _folded_texts(source):
+        if all(any(word in text for text in texts) for word in words):
+            rank = sum(
+                w for word in words for text, w in zip(texts, weights, strict=True) if word in text
             )
-            for word in words
-            for f, w in source.fields.items()
-        ),
-        start=models.Value(0.0),
-    )
-    return qs.annotate(rank=rank).order_by("-rank")
+            matches.append((pk, rank))
+    return sorted(matches, key=lambda match: -match[1])
 
 
 def _excerpt(text, words, length=32):
@@ -152,12 +149,12 @@ def search(query, only=None):
     hits = []
     for source in sources:
         if connection.vendor == "postgresql":
-            matches = _postgres_matches(source, query)
+            matches = _postgres_matches(source, query).values_list("pk", "rank")
         else:
             matches = _fallback_matches(source, words)
         hits.extend(
             Hit(source=source, pk=pk, rank=float(rank), words=words)
-            for pk, rank in matches.values_list("pk", "rank")[:MAX_HITS_PER_SOURCE]
+            for pk, rank in matches[:MAX_HITS_PER_SOURCE]
         )
     return sorted(hits, key=lambda hit: -hit.rank)
 
