@@ -1,6 +1,5 @@
 """Accent- and case-insensitive matching and highlighting of French words."""
 
-import functools
 import re
 import unicodedata
 
@@ -14,7 +13,6 @@ _LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "’
 _COMBINING = dict.fromkeys(c for c in range(0x110000) if unicodedata.combining(chr(c)))
 
 
-@functools.lru_cache(maxsize=8192)  # SQLite search folds the same stored texts every time
 def fold(text: str) -> str:
     """« Équipement » → « equipement »: what two spellings must share to match."""
     text = text or ""

@@ -15,7 +15,7 @@ def project_cards(pks, level=3):
             project.pk: render_to_string(
                 "includes/project_card.html", {"project": project, "level": level}
             )
-            for project in Project.objects.for_listing().in_order(missing)
+            for project in Project.objects.published().for_listing().in_order(missing)
         }
 
     cards = remember_each(f"project-card-h{level}", pks, render)

@@ -94,8 +94,8 @@ class ProjectFilter(django_filters.FilterSet):
         distinct=True,
     )
 
-    """Checks the GET parameters (a French error for an unknown value), then matches and
-    counts the published projects from their facets (see `published_facets`)."""
+    # Checks the GET parameters (a French error for an unknown value); matching and
+    # counting then use the published projects' facets (see `published_facets`).
 
     class Meta:
         model = Project

@@ -19,7 +19,7 @@ def filtered_projects(request):
             "Filtre invalide : "
             + "; ".join(f"{name} : {' '.join(errors)}" for name, errors in filterset.errors.items())
         )
-    projects = Project.objects.for_listing().prefetch_related("sectors")
+    projects = Project.objects.published().for_listing().prefetch_related("sectors")
     return projects.in_order(filterset.matching_pks())
 
 
