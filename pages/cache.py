@@ -23,6 +23,21 @@ from django.utils.cache import (
 )
 from django.utils.http import parse_http_date_safe
 
+
+def _code_fingerprint():
+    """A digest of the site's code and templates: what was cached by another release (other
+    markup, other data shapes) is never read back after a deployment."""
+    digest = hashlib.blake2b(digest_size=6)
+    root = settings.BASE_DIR
+    for folder in ("auxois_site", "pages", "projects", "governance", "templates"):
+        for path in sorted((root / folder).rglob("*")):
+            if path.suffix in (".py", ".html", ".txt", ".xml"):
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+RELEASE = _code_fingerprint()
 VERSION_KEY = "page-cache:version"
 NEXT_CHANGE_KEY = "page-cache:next-change:{}"
 CONTENT_APPS = {"pages", "projects", "governance"}
@@ -157,7 +172,7 @@ class AnonymousPageCacheMiddleware:
                 patch_cache_control(response, private=True)  # previews stay out of proxies
             return response
         address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}".encode()
-        key = f"page-cache:{hashlib.blake2b(address, digest_size=16).hexdigest()}"
+        key = f"page-cache:{RELEASE}:{hashlib.blake2b(address, digest_size=16).hexdigest()}"
         version = current_version()
         entry = _local_pages.get(key)
         if entry is None or entry[0] != version or entry[1] < time.time():
@@ -220,7 +235,8 @@ class AnonymousPageCacheMiddleware:
 
 
 def _data_key(name):
-    return f"data:{fragment_version()}:{hashlib.blake2b(name.encode(), digest_size=16).hexdigest()}"
+    digest = hashlib.blake2b(name.encode(), digest_size=16).hexdigest()
+    return f"data:{RELEASE}:{fragment_version()}:{digest}"
 
 
 def _recall_locally(key):

@@ -10,10 +10,8 @@ kind of result, highlighted here in Python so the markup is identical.
 
 import functools
 import operator
-import re
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
 
 from django.db import connection
 from django.utils.html import strip_tags
@@ -36,6 +34,7 @@ class Source:
     fields: dict[str, str]  # field name → weight A, B or C
     title_field: str = "title"
     summary_field: str = "summary"
+    url_fields: tuple = ("slug",)  # what get_absolute_url reads
 
     @property
     def model(self):
@@ -45,6 +44,12 @@ class Source:
 
     def queryset(self):
         return self.model.objects.published()
+
+    def shown_fields(self):
+        """The fields a result needs: its title, summary (or body), address."""
+        names = {field.name for field in self.model._meta.concrete_fields}
+        wanted = (self.title_field, self.summary_field, "body", *self.url_fields)
+        return [name for name in wanted if name in names]
 
 
 SOURCES = [
@@ -58,9 +63,24 @@ SOURCES = [
            {"title": "A", "short_title": "A", "description": "C"}, summary_field="description"),
     Source("porteurs", "Porteurs de projet", "projects.ProjectHolder",
            {"name": "A", "description": "C"}, title_field="name", summary_field="description"),
-    Source("pages", "Pages", "pages.Page", {"title": "A", "summary": "B", "body": "C"}),
+    Source("pages", "Pages", "pages.Page", {"title": "A", "summary": "B", "body": "C"},
+           url_fields=("slug", "section")),
 ]  # fmt: skip
 SOURCES_BY_KEY = {source.key: source for source in SOURCES}
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What a result displays: title, summary (or body) and address."""
+
+    title: str
+    summary: str
+    url: str
+
+    @classmethod
+    def of(cls, source, obj):
+        summary = getattr(obj, source.summary_field, "") or getattr(obj, "body", "")
+        return cls(getattr(obj, source.title_field), summary or "", obj.get_absolute_url())
 
 
 @dataclass
@@ -71,21 +91,19 @@ class Hit:
     pk: int
     rank: float
     words: list[str]
-    obj: Any = None
+    shown: Shown | None = None
 
     @property
     def url(self):
-        return self.obj.get_absolute_url()
+        return self.shown.url
 
     @cached_property
     def title(self):
-        return highlight(getattr(self.obj, self.source.title_field), self.words)
+        return highlight(self.shown.title, self.words)
 
     @cached_property
     def excerpt(self):
-        source = self.source
-        summary = getattr(self.obj, source.summary_field, "") or getattr(self.obj, "body", "")
-        return _excerpt(summary, self.words)
+        return _excerpt(self.shown.summary, self.words)
 
 
 def _postgres_matches(source, query):
@@ -106,31 +124,38 @@ def _postgres_matches(source, query):
 
 
 def _folded_texts(source):
-    """[(pk, [folded text of each field])] of a source's published objects, in their usual
-    order; built once per content version (see `pages.cache.remember`)."""
+    """[(pk, [folded text of each field], all of them joined, Shown)] of a source's published
+    objects, in their usual order; built once per content version (`pages.cache.remember`)."""
 
     def build():
-        rows = source.queryset().values_list("pk", *source.fields)
-        return [(pk, [fold(value or "") for value in values]) for pk, *values in rows]
+        fields = list(dict.fromkeys([*source.fields, *source.shown_fields()]))
+        rows = []
+        for obj in source.queryset().only(*fields):
+            texts = [fold(getattr(obj, field) or "") for field in source.fields]
+            rows.append((obj.pk, texts, "\n".join(texts), Shown.of(source, obj)))
+        return rows
 
     return remember(f"search-texts:{source.key}", build)
 
 
 def _fallback_matches(source, words):
-    """(pk, rank) of the objects where every word appears in some field, best first."""
+    """Hits where every word appears in some field, best first (words never hold "\n")."""
     weights = [WEIGHTS[weight] for weight in source.fields.values()]
     matches = []
-    for pk, texts in _folded_texts(source):
-        if all(any(word in text for text in texts) for word in words):
+    for pk, texts, joined, shown in _folded_texts(source):
+        if all(word in joined for word in words):
             rank = sum(
                 w for word in words for text, w in zip(texts, weights, strict=True) if word in text
             )
-            matches.append((pk, rank))
-    return sorted(matches, key=lambda match: -match[1])
+            matches.append(Hit(source=source, pk=pk, rank=rank, words=words, shown=shown))
+    return sorted(matches, key=lambda hit: -hit.rank)
 
 
 def _excerpt(text, words, length=32):
-    text = re.sub(r"\s+", " ", strip_tags(text or "")).strip()
+    text = text or ""
+    if "<" in text:
+        text = strip_tags(text)
+    text = " ".join(text.split())
     folded = fold(text)
     positions = [folded.find(w) for w in words if folded.find(w) >= 0]
     start = max(0, min(positions) - 80) if positions else 0
@@ -150,23 +175,24 @@ def search(query, only=None):
     for source in sources:
         if connection.vendor == "postgresql":
             matches = _postgres_matches(source, query).values_list("pk", "rank")
+            hits.extend(
+                Hit(source=source, pk=pk, rank=float(rank), words=words)
+                for pk, rank in matches[:MAX_HITS_PER_SOURCE]
+            )
         else:
-            matches = _fallback_matches(source, words)
-        hits.extend(
-            Hit(source=source, pk=pk, rank=float(rank), words=words)
-            for pk, rank in matches[:MAX_HITS_PER_SOURCE]
-        )
+            hits.extend(_fallback_matches(source, words)[:MAX_HITS_PER_SOURCE])
     return sorted(hits, key=lambda hit: -hit.rank)
 
 
 def load(hits):
-    """Reads the objects of these hits (the page shown): one query per kind of content."""
+    """Reads what the hits of the page shown display (one query per kind of content, none
+    when the search already knows it)."""
     for source in SOURCES:
-        pks = [hit.pk for hit in hits if hit.source is source]
+        pks = [hit.pk for hit in hits if hit.source is source and hit.shown is None]
         if not pks:
             continue
-        objects = source.queryset().in_bulk(pks)
+        objects = source.queryset().only(*source.shown_fields()).in_bulk(pks)
         for hit in hits:
-            if hit.source is source:
-                hit.obj = objects.get(hit.pk)
-    return [hit for hit in hits if hit.obj is not None]
+            if hit.source is source and hit.pk in objects:
+                hit.shown = Shown.of(source, objects[hit.pk])
+    return [hit for hit in hits if hit.shown is not None]

@@ -1,16 +1,17 @@
 """Accent- and case-insensitive matching and highlighting of French words."""
 
+import functools
 import re
 import unicodedata
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "’": "'"})
+_LIGATURES = {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "’": "'"}
 
 
-# Every combining mark (accents once NFKD has split them off), removed in one `translate`.
-_COMBINING = dict.fromkeys(c for c in range(0x110000) if unicodedata.combining(chr(c)))
+# The accents of Latin letters once NFKD has split them off (U+034F is not a mark).
+_LATIN_MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]")
 
 
 def fold(text: str) -> str:
@@ -18,10 +19,15 @@ def fold(text: str) -> str:
     text = text or ""
     if text.isascii():
         return text.casefold()
-    return (
-        unicodedata.normalize("NFKD", text.translate(_LIGATURES)).translate(_COMBINING).casefold()
-    )
+    for ligature, letters in _LIGATURES.items():
+        text = text.replace(ligature, letters)
+    text = _LATIN_MARKS.sub("", unicodedata.normalize("NFKD", text))
+    if not text.isascii():  # other scripts' combining marks (rare here)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.casefold()
 
+
+_fold_char = functools.lru_cache(maxsize=4096)(fold)  # highlight folds one character at a time
 
 MAX_TERMS = 8
 
@@ -39,7 +45,7 @@ def highlight(text: str, words: list[str]) -> str:
     """HTML-escaped text with every word starting with a search term wrapped in <mark>."""
     if not text:
         return ""
-    folded_chars = [fold(c) for c in text]
+    folded_chars = [_fold_char(c) for c in text]
     folded = "".join(folded_chars)
     # Map each position of the folded text back to its character in the original.
     origin = [i for i, chunk in enumerate(folded_chars) for _ in chunk]

@@ -75,3 +75,16 @@ def test_http_and_https_pages_are_cached_apart(seeded, client):
 def test_staff_pages_are_private(seeded, admin_client):
     response = admin_client.get("/projets/")
     assert "private" in response["Cache-Control"]
+
+
+def test_pages_and_data_cached_by_another_release_are_not_read(seeded, client, monkeypatch):
+    """After a deployment, copies made with the old markup or data shapes are ignored."""
+    from pages import cache as page_cache
+
+    assert client.get("/projets/")["X-Page-Cache"] == "miss"
+    assert client.get("/projets/")["X-Page-Cache"] == "hit"
+    monkeypatch.setattr(page_cache, "RELEASE", "nouvelle-version")
+    page_cache.reset_local_state()
+    response = client.get("/projets/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Projet «\u00a0Catamaran\u00a0»" in response.text
