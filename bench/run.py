@@ -122,6 +122,11 @@ def settle(url):
         time.sleep(0.1)
 
 
+def warm_up(url):
+    """One second of load, not measured: each worker reads or builds what it keeps."""
+    subprocess.run(["wrk", "-t1", "-c4", "-d1s", url], capture_output=True, check=True)
+
+
 def wrk(url):
     settle(urllib.parse.urljoin(url, "/robots.txt"))  # a cheap page of the same server
     out = subprocess.run(
@@ -172,8 +177,8 @@ def main():
         try:
             html = urllib.request.urlopen(base + "/").read().decode()
             static = re.search(r'href="(/static/css/site\.[0-9a-f]+\.css)"', html).group(1)
-            for url in PAGES.values():  # warm up: renditions, cache, connections
-                urllib.request.urlopen(base + url).read()
+            for url in PAGES.values():  # warm up every worker: renditions, caches, connections
+                warm_up(base + url)
             ceiling = wrk(base + static)
             rows.append((mode, "fichier statique (WhiteNoise)", *ceiling, 1.0))
             for name, url in PAGES.items():
