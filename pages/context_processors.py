@@ -1,6 +1,9 @@
+from typing import NamedTuple
+
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 
+from .cache import remember
 from .models import MenuItem, Page, SiteIdentity
 
 SITE_DESCRIPTION = (
@@ -16,13 +19,38 @@ def canonical_url(request):
         return request.path
 
 
+class MenuLink(NamedTuple):
+    label: str
+    url: str
+
+
+def menu_links():
+    """The visible entries of the main menu, kept until content changes."""
+    return remember(
+        "menu-links", lambda: [MenuLink(i.label, i.url) for i in MenuItem.objects.visible()]
+    )
+
+
+def main_menu(path):
+    """[(link, aria-current value or "")]: « page » for the page itself, « true » for the
+    section it belongs to."""
+
+    def current(url):
+        if path == url:
+            return "page"
+        return "true" if url != "/" and url in path else ""
+
+    return [(link, current(link.url)) for link in menu_links()]
+
+
 def site(request):
     """Site name, menu, footer links, metadata defaults (lazily: no query if unused)."""
     return {
         "site_name": settings.SITE_NAME,
         "site_description": SITE_DESCRIPTION,
         "canonical_url": canonical_url(request),
-        "menu_items": MenuItem.objects.visible,
+        "menu_items": menu_links,
+        "main_menu": lambda: main_menu(request.path),
         "footer_pages": Page.objects.in_footer,
         "site_identity": SiteIdentity.load,
     }

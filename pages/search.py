@@ -11,7 +11,6 @@ kind of result, highlighted here in Python so the markup is identical.
 import functools
 import operator
 from dataclasses import dataclass
-from functools import cached_property
 
 from django.db import connection
 from django.utils.html import strip_tags
@@ -69,41 +68,44 @@ SOURCES = [
 SOURCES_BY_KEY = {source.key: source for source in SOURCES}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Shown:
-    """What a result displays: title, summary (or body) and address."""
+    """What a result displays, from its fields' values (`Source.shown_fields`). Kept with
+    the search index, so each address is worked out once per content version."""
 
-    title: str
-    summary: str
-    url: str
+    source: Source
+    pk: int
+    values: dict
+    address: str = ""
 
-    @classmethod
-    def of(cls, source, obj):
-        summary = getattr(obj, source.summary_field, "") or getattr(obj, "body", "")
-        return cls(getattr(obj, source.title_field), summary or "", obj.get_absolute_url())
+    @property
+    def title(self):
+        return self.values[self.source.title_field]
+
+    @property
+    def summary(self):
+        return self.values.get(self.source.summary_field) or self.values.get("body") or ""
+
+    @property
+    def url(self):
+        if not self.address:
+            fields = {name: self.values[name] for name in self.source.url_fields}
+            self.address = self.source.model(pk=self.pk, **fields).get_absolute_url()
+        return self.address
 
 
-@dataclass
+@dataclass(slots=True)
 class Hit:
-    """One result. Only the shown ones are loaded (`load`), highlighted and excerpted."""
+    """One result. Only the shown ones are loaded, highlighted and excerpted (`load`)."""
 
     source: Source
     pk: int
     rank: float
     words: list[str]
     shown: Shown | None = None
-
-    @property
-    def url(self):
-        return self.shown.url
-
-    @cached_property
-    def title(self):
-        return highlight(self.shown.title, self.words)
-
-    @cached_property
-    def excerpt(self):
-        return _excerpt(self.shown.summary, self.words)
+    url: str = ""
+    title: str = ""
+    excerpt: str = ""
 
 
 def _postgres_matches(source, query):
@@ -128,11 +130,12 @@ def _folded_texts(source):
     objects, in their usual order; built once per content version (`pages.cache.remember`)."""
 
     def build():
-        fields = list(dict.fromkeys([*source.fields, *source.shown_fields()]))
+        fields, shown = list(source.fields), source.shown_fields()
         rows = []
-        for obj in source.queryset().only(*fields):
-            texts = [fold(getattr(obj, field) or "") for field in source.fields]
-            rows.append((obj.pk, texts, "\n".join(texts), Shown.of(source, obj)))
+        for pk, *values in source.queryset().values_list("pk", *fields, *shown):
+            texts = [fold(value or "") for value in values[: len(fields)]]
+            display = Shown(source, pk, dict(zip(shown, values[len(fields) :], strict=True)))
+            rows.append((pk, texts, "\n".join(texts), display))
         return rows
 
     return remember(f"search-texts:{source.key}", build)
@@ -185,14 +188,25 @@ def search(query, only=None):
 
 
 def load(hits):
-    """Reads what the hits of the page shown display (one query per kind of content, none
-    when the search already knows it)."""
+    """The hits of the page shown, ready to display: address, highlighted title, excerpt.
+
+    Reads what they display (one query per kind of content) unless the search already
+    knows it; a hit whose object has gone meanwhile is left out."""
     for source in SOURCES:
         pks = [hit.pk for hit in hits if hit.source is source and hit.shown is None]
-        if not pks:
-            continue
-        objects = source.queryset().only(*source.shown_fields()).in_bulk(pks)
-        for hit in hits:
-            if hit.source is source and hit.pk in objects:
-                hit.shown = Shown.of(source, objects[hit.pk])
-    return [hit for hit in hits if hit.shown is not None]
+        if pks:
+            fields = source.shown_fields()
+            rows = source.queryset().filter(pk__in=pks).values_list("pk", *fields)
+            found = {
+                pk: Shown(source, pk, dict(zip(fields, values, strict=True)))
+                for pk, *values in rows
+            }
+            for hit in hits:
+                if hit.source is source and hit.shown is None:
+                    hit.shown = found.get(hit.pk)
+    shown = [hit for hit in hits if hit.shown is not None]
+    for hit in shown:
+        hit.url = hit.shown.url
+        hit.title = highlight(hit.shown.title, hit.words)
+        hit.excerpt = _excerpt(hit.shown.summary, hit.words)
+    return shown
