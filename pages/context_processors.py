@@ -51,6 +51,8 @@ def site(request):
         "canonical_url": canonical_url(request),
         "menu_items": menu_links,
         "main_menu": lambda: main_menu(request.path),
+        # The menu is rendered once per combination of current entries (see base.html).
+        "menu_state": lambda: "|".join(current for _link, current in main_menu(request.path)),
         "footer_pages": Page.objects.in_footer,
         "site_identity": SiteIdentity.load,
     }
