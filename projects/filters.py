@@ -48,21 +48,25 @@ def published_facets():
     return pks, {name: dict(values) for name, values in masks.items()}
 
 
+def slug_choices(name, objects):
+    """[(slug, label)] of `objects()` (read now, not at import), kept until content changes:
+    checking a parameter then needs no query."""
+    return lambda: remember(f"filter-choices:{name}", lambda: [(o.slug, str(o)) for o in objects()])
+
+
 class ProjectFilter(django_filters.FilterSet):
-    levier = django_filters.ModelChoiceFilter(
+    levier = django_filters.ChoiceFilter(
         label="Levier",
-        field_name="lever",
-        to_field_name="slug",
-        queryset=lambda request: PriorityLever.objects.published(),  # now, not at import
+        field_name="lever__slug",
+        choices=slug_choices("levier", PriorityLever.objects.published),
         empty_label="Tous les leviers",
         null_label="Levier non précisé",
         null_value=NO_LEVER,
     )
-    action = django_filters.ModelChoiceFilter(
+    action = django_filters.ChoiceFilter(
         label="Action",
-        field_name="action",
-        to_field_name="slug",
-        queryset=lambda request: LeverAction.objects.filter(published_q("lever__")),
+        field_name="action__slug",
+        choices=slug_choices("action", lambda: LeverAction.objects.filter(published_q("lever__"))),
         empty_label="Toutes les actions",
     )
     etat = django_filters.ChoiceFilter(
@@ -78,18 +82,16 @@ class ProjectFilter(django_filters.FilterSet):
         empty_label="Tous les types",
         distinct=True,
     )
-    intercommunalite = django_filters.ModelChoiceFilter(
+    intercommunalite = django_filters.ChoiceFilter(
         label="Intercommunalité",
-        field_name="intercommunality",
-        to_field_name="slug",
-        queryset=Intercommunality.objects.all(),
+        field_name="intercommunality__slug",
+        choices=slug_choices("intercommunalite", Intercommunality.objects.all),
         empty_label="Toutes les intercommunalités",
     )
-    secteur = django_filters.ModelChoiceFilter(
+    secteur = django_filters.ChoiceFilter(
         label="Secteur",
-        field_name="sectors",
-        to_field_name="slug",
-        queryset=Sector.objects.all(),
+        field_name="sectors__slug",
+        choices=slug_choices("secteur", Sector.objects.all),
         empty_label="Tous les secteurs",
         distinct=True,
     )
