@@ -146,10 +146,14 @@ def _fallback_matches(source, words):
     weights = [WEIGHTS[weight] for weight in source.fields.values()]
     matches = []
     for pk, texts, joined, shown in _folded_texts(source):
-        if all(word in joined for word in words):
-            rank = sum(
-                w for word in words for text, w in zip(texts, weights, strict=True) if word in text
-            )
+        rank = 0.0
+        for word in words:
+            if word not in joined:
+                break
+            for text, weight in zip(texts, weights, strict=True):
+                if word in text:
+                    rank += weight
+        else:
             matches.append(Hit(source=source, pk=pk, rank=rank, words=words, shown=shown))
     return sorted(matches, key=lambda hit: -hit.rank)
 

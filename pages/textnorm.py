@@ -1,10 +1,10 @@
 """Accent- and case-insensitive matching and highlighting of French words."""
 
 import functools
+import html
 import re
 import unicodedata
 
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 _LIGATURES = {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "’": "'"}
@@ -45,10 +45,12 @@ def highlight(text: str, words: list[str]) -> str:
     """HTML-escaped text with every word starting with a search term wrapped in <mark>."""
     if not text:
         return ""
-    folded_chars = [_fold_char(c) for c in text]
+    folded_chars = list(map(_fold_char, text))
     folded = "".join(folded_chars)
-    # Map each position of the folded text back to its character in the original.
-    origin = [i for i, chunk in enumerate(folded_chars) for _ in chunk]
+    if len(folded) == len(text) and "" not in folded_chars:
+        origin = range(len(text))  # every character folded to exactly one
+    else:  # map each position of the folded text back to its character in the original
+        origin = [i for i, chunk in enumerate(folded_chars) for _ in chunk]
     spans = []
     for word in words:
         for match in re.finditer(rf"(?<!\w){re.escape(word)}\w*", folded):
@@ -57,7 +59,12 @@ def highlight(text: str, words: list[str]) -> str:
     for start, end in sorted(spans):
         if start < position:
             continue
-        out += [escape(text[position:start]), "<mark>", escape(text[start:end]), "</mark>"]
+        out += [
+            html.escape(text[position:start]),
+            "<mark>",
+            html.escape(text[start:end]),
+            "</mark>",
+        ]
         position = end
-    out.append(escape(text[position:]))
+    out.append(html.escape(text[position:]))  # as django.utils.html.escape, minus its overhead
     return mark_safe("".join(out))
