@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 from pages.dates import french_date
 from pages.models import Document
 from pages.publishing import Publishable, PublishableQuerySet, SlugManager, SlugNaturalKeyMixin
+from pages.searchable import Searchable
 
 
 class Intercommunality(SlugNaturalKeyMixin, models.Model):
@@ -166,7 +167,7 @@ class TimelineEventManager(SlugManager.from_queryset(TimelineEventQuerySet)):
     pass
 
 
-class TimelineEvent(Publishable):
+class TimelineEvent(Searchable, Publishable):
     """A meeting or a milestone of the programme, on one timeline.
 
     `date` is the first day of the known period and serves for ordering only; the site
@@ -199,7 +200,7 @@ class TimelineEvent(Publishable):
         "ordre dans la journée", default=0, help_text="Départage deux dates identiques."
     )
     documents = GenericRelation(Document)
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "search_vector"])
 
     objects = TimelineEventManager()
 

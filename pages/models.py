@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from .publishing import Publishable, PublishableQuerySet, SlugManager
 from .richtext import RichTextField, RichTextSanitizingMixin
+from .searchable import Searchable
 from .uploads import (
     DOCUMENT_TYPES,
     IMAGE_EXTENSIONS,
@@ -136,7 +137,7 @@ class PageManager(SlugManager.from_queryset(PageQuerySet)):
     pass
 
 
-class Page(RichTextSanitizingMixin, IllustratedMixin, Publishable):
+class Page(RichTextSanitizingMixin, IllustratedMixin, Searchable, Publishable):
     """A programme page, or — when `section` is set — the introduction of a site section."""
 
     title = models.CharField("titre", max_length=200)
@@ -158,7 +159,7 @@ class Page(RichTextSanitizingMixin, IllustratedMixin, Publishable):
     in_footer = models.BooleanField("lien en pied de page", default=False)
     order = models.PositiveSmallIntegerField("ordre", default=0)
     documents = GenericRelation(Document)
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "search_vector"])
 
     objects = PageManager()
 
@@ -193,7 +194,7 @@ class NewsManager(SlugManager.from_queryset(NewsQuerySet)):
     pass
 
 
-class NewsArticle(RichTextSanitizingMixin, IllustratedMixin, Publishable):
+class NewsArticle(RichTextSanitizingMixin, IllustratedMixin, Searchable, Publishable):
     """An item of « Actualités du projet »."""
 
     title = models.CharField("titre", max_length=250)
@@ -202,7 +203,7 @@ class NewsArticle(RichTextSanitizingMixin, IllustratedMixin, Publishable):
     summary = models.CharField("résumé", max_length=300, blank=True)
     body = RichTextField("texte")
     documents = GenericRelation(Document)
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "search_vector"])
 
     objects = NewsManager()
 

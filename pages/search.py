@@ -1,18 +1,17 @@
 """Site search over news, pages, levers, projects, holders and meetings, in French.
 
 On PostgreSQL: French full-text search with `unaccent` (text search configuration
-`french_unaccent`, created by a migration, with GIN indexes), ranked by `SearchRank`.
+`french_unaccent`), over a weighted vector stored in each row by a trigger and indexed
+with GIN (migrations pages/0005 and 0008), ranked by `SearchRank`.
 Elsewhere (SQLite): every word of the query must appear in one of the fields, compared
 without accents or case, ranked with the same field weights — matched in Python over the
 folded texts, which are kept until content changes. Both backends return the same
 kind of result, highlighted here in Python so the markup is identical.
 """
 
-import functools
-import operator
 from dataclasses import dataclass
 
-from django.db import connection
+from django.db import connection, models
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
@@ -108,21 +107,27 @@ class Hit:
     excerpt: str = ""
 
 
-def _postgres_matches(source, query):
-    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+def _postgres_matches(sources, query, words):
+    """Hits of these sources, best first, in one query (a UNION ALL): each reads the stored,
+    trigger-maintained vector (migration pages/0008)."""
+    from django.contrib.postgres.search import SearchQuery, SearchRank
 
-    vector = functools.reduce(
-        operator.add,
-        [SearchVector(f, weight=w, config=CONFIG) for f, w in source.fields.items()],
-    )
     search = SearchQuery(query, config=CONFIG, search_type="websearch")
-    return (
+    parts = [
         source.queryset()
-        .annotate(document=vector)
-        .filter(document=search)
-        .annotate(rank=SearchRank(vector, search))
-        .order_by("-rank")
-    )
+        .filter(search_vector=search)
+        .annotate(rank=SearchRank(models.F("search_vector"), search), search_source=models.Value(i))
+        .values_list("search_source", "pk", "rank")
+        .order_by()
+        for i, source in enumerate(sources)
+    ]
+    rows = parts[0].union(*parts[1:], all=True).order_by("-rank", "search_source", "pk")
+    hits, per_source = [], dict.fromkeys(range(len(sources)), 0)
+    for kind, pk, rank in rows[: MAX_HITS_PER_SOURCE * len(sources)]:
+        if per_source[kind] < MAX_HITS_PER_SOURCE:
+            per_source[kind] += 1
+            hits.append(Hit(source=sources[kind], pk=pk, rank=float(rank), words=words))
+    return hits
 
 
 def _folded_texts(source):
@@ -178,16 +183,11 @@ def search(query, only=None):
     if not words:
         return []
     sources = [SOURCES_BY_KEY[only]] if only else SOURCES
+    if connection.vendor == "postgresql":
+        return _postgres_matches(sources, query, words)
     hits = []
     for source in sources:
-        if connection.vendor == "postgresql":
-            matches = _postgres_matches(source, query).values_list("pk", "rank")
-            hits.extend(
-                Hit(source=source, pk=pk, rank=float(rank), words=words)
-                for pk, rank in matches[:MAX_HITS_PER_SOURCE]
-            )
-        else:
-            hits.extend(_fallback_matches(source, words)[:MAX_HITS_PER_SOURCE])
+        hits.extend(_fallback_matches(source, words)[:MAX_HITS_PER_SOURCE])
     return sorted(hits, key=lambda hit: -hit.rank)
 
 

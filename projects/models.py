@@ -16,6 +16,7 @@ from pages.publishing import (
     published_q,
 )
 from pages.richtext import RichTextField, RichTextSanitizingMixin
+from pages.searchable import Searchable
 
 
 class LeverQuerySet(PublishableQuerySet):
@@ -30,7 +31,7 @@ class LeverManager(SlugManager.from_queryset(LeverQuerySet)):
     pass
 
 
-class PriorityLever(Publishable):
+class PriorityLever(Searchable, Publishable):
     """One of the four levers the territory acts on (« Les priorités »)."""
 
     number = models.PositiveSmallIntegerField("numéro", unique=True)
@@ -40,7 +41,7 @@ class PriorityLever(Publishable):
     )
     slug = models.SlugField("adresse (slug)", max_length=150, unique=True)
     description = models.TextField("présentation", blank=True)
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "search_vector"])
 
     objects = LeverManager()
 
@@ -118,7 +119,7 @@ class HolderManager(SlugManager.from_queryset(HolderQuerySet)):
     pass
 
 
-class ProjectHolder(IllustratedMixin, Publishable):
+class ProjectHolder(IllustratedMixin, Searchable, Publishable):
     """An organisation that carries one or more projects."""
 
     name = models.CharField("nom", max_length=200, unique=True)
@@ -134,7 +135,7 @@ class ProjectHolder(IllustratedMixin, Publishable):
         blank=True,
         related_name="holders",
     )
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "search_vector"])
 
     objects = HolderManager()
 
@@ -176,7 +177,7 @@ class ProjectManager(SlugManager.from_queryset(ProjectQuerySet)):
     pass
 
 
-class Project(RichTextSanitizingMixin, IllustratedMixin, Publishable):
+class Project(RichTextSanitizingMixin, IllustratedMixin, Searchable, Publishable):
     """A project presented for the Territoire d'industrie contract."""
 
     title = models.CharField("intitulé", max_length=250)
@@ -224,7 +225,9 @@ class Project(RichTextSanitizingMixin, IllustratedMixin, Publishable):
     )
     order = models.PositiveSmallIntegerField("ordre", default=0)
     documents = GenericRelation(Document)
-    history = HistoricalRecords(excluded_fields=["updated_at"], m2m_fields=[holders, sectors])
+    history = HistoricalRecords(
+        excluded_fields=["updated_at", "search_vector"], m2m_fields=[holders, sectors]
+    )
 
     objects = ProjectManager()
 

@@ -113,3 +113,13 @@ def test_a_very_long_query_of_many_words_is_answered(client):
     builders.project(title="Atelier de forge")
     response = search(client, " ".join(["ab"] * 40 + ["forge"]))
     assert response.status_code == 200
+
+
+def test_the_postgresql_trigger_indexes_the_fields_the_search_declares():
+    """Migration 0008 freezes each table's weighted fields; they must match SOURCES."""
+    import importlib
+
+    from pages.search import SOURCES
+
+    migration = importlib.import_module("pages.migrations.0008_search_vector_triggers")
+    assert {s.model._meta.db_table: s.fields for s in SOURCES} == migration.FIELDS
