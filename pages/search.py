@@ -130,6 +130,19 @@ def _postgres_matches(sources, query, words):
     return hits
 
 
+def _shown_values(source):
+    """{pk: Shown} for a source's published objects, read once per content version."""
+
+    def build():
+        fields = source.shown_fields()
+        rows = source.queryset().values_list("pk", *fields)
+        return {
+            pk: Shown(source, pk, dict(zip(fields, values, strict=True))) for pk, *values in rows
+        }
+
+    return remember(f"search-shown:{source.key}", build)
+
+
 def _folded_texts(source):
     """[(pk, [folded text of each field], all of them joined, Shown)] of a source's published
     objects, in their usual order; built once per content version (`pages.cache.remember`)."""
@@ -194,20 +207,11 @@ def search(query, only=None):
 def load(hits):
     """The hits of the page shown, ready to display: address, highlighted title, excerpt.
 
-    Reads what they display (one query per kind of content) unless the search already
-    knows it; a hit whose object has gone meanwhile is left out."""
-    for source in SOURCES:
-        pks = [hit.pk for hit in hits if hit.source is source and hit.shown is None]
-        if pks:
-            fields = source.shown_fields()
-            rows = source.queryset().filter(pk__in=pks).values_list("pk", *fields)
-            found = {
-                pk: Shown(source, pk, dict(zip(fields, values, strict=True)))
-                for pk, *values in rows
-            }
-            for hit in hits:
-                if hit.source is source and hit.shown is None:
-                    hit.shown = found.get(hit.pk)
+    What they display comes from the search index (SQLite) or from `_shown_values`; a hit
+    whose object has gone meanwhile is left out."""
+    for hit in hits:
+        if hit.shown is None:
+            hit.shown = _shown_values(hit.source).get(hit.pk)
     shown = [hit for hit in hits if hit.shown is not None]
     for hit in shown:
         hit.url = hit.shown.url
