@@ -13,17 +13,20 @@ class Status(models.TextChoices):
     PUBLISHED = "published", "Publié"
 
 
-def published_q(prefix=""):
-    """The publication rule as a Q object, optionally through a relation (`"projects__"`)."""
+def published_q(prefix="", now=None):
+    """The publication rule as a Q object, optionally through a relation (`"projects__"`).
+
+    `now` defaults to this instant; the database's clock (`Now()`) makes the query reusable.
+    """
     return models.Q(**{f"{prefix}status": Status.PUBLISHED}) & (
         models.Q(**{f"{prefix}published_at__isnull": True})
-        | models.Q(**{f"{prefix}published_at__lte": timezone.now()})
+        | models.Q(**{f"{prefix}published_at__lte": timezone.now() if now is None else now})
     )
 
 
 class PublishableQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published_q())
+    def published(self, now=None):
+        return self.filter(published_q(now=now))
 
     def visible_to(self, user):
         """Staff may open unpublished content (with a banner); the public may not."""

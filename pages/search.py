@@ -9,9 +9,11 @@ folded texts, which are kept until content changes. Both backends return the sam
 kind of result, highlighted here in Python so the markup is identical.
 """
 
+import functools
 from dataclasses import dataclass
 
 from django.db import connection, models
+from django.db.models.functions import Now
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
@@ -107,23 +109,39 @@ class Hit:
     excerpt: str = ""
 
 
-def _postgres_matches(sources, query, words):
-    """Hits of these sources, best first, in one query (a UNION ALL): each reads the stored,
-    trigger-maintained vector (migration pages/0008)."""
+_QUERY_PLACEHOLDER = "<la recherche>"
+
+
+@functools.cache
+def _postgres_sql(keys):
+    """SQL and parameters of the search over these sources, best first, in one UNION ALL:
+    each part reads the stored, trigger-maintained vector (migration pages/0008). Built and
+    compiled once per process; the database's clock decides what is published, and the
+    query text is filled in at each search (see `_postgres_matches`)."""
     from django.contrib.postgres.search import SearchQuery, SearchRank
 
-    search = SearchQuery(query, config=CONFIG, search_type="websearch")
+    search = SearchQuery(_QUERY_PLACEHOLDER, config=CONFIG, search_type="websearch")
     parts = [
-        source.queryset()
+        SOURCES_BY_KEY[key]
+        .model.objects.published(now=Now())
         .filter(search_vector=search)
         .annotate(rank=SearchRank(models.F("search_vector"), search), search_source=models.Value(i))
         .values_list("search_source", "pk", "rank")
         .order_by()
-        for i, source in enumerate(sources)
+        for i, key in enumerate(keys)
     ]
-    rows = parts[0].union(*parts[1:], all=True).order_by("-rank", "search_source", "pk")
+    union = parts[0].union(*parts[1:], all=True).order_by("-rank", "search_source", "pk")
+    return union[: MAX_HITS_PER_SOURCE * len(keys)].query.sql_with_params()
+
+
+def _postgres_matches(sources, query, words):
+    """Hits of these sources, best first, at most MAX_HITS_PER_SOURCE of each."""
+    sql, params = _postgres_sql(tuple(source.key for source in sources))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [query if p == _QUERY_PLACEHOLDER else p for p in params])
+        rows = cursor.fetchall()
     hits, per_source = [], dict.fromkeys(range(len(sources)), 0)
-    for kind, pk, rank in rows[: MAX_HITS_PER_SOURCE * len(sources)]:
+    for kind, pk, rank in rows:
         if per_source[kind] < MAX_HITS_PER_SOURCE:
             per_source[kind] += 1
             hits.append(Hit(source=sources[kind], pk=pk, rank=float(rank), words=words))
