@@ -7,6 +7,7 @@ bumped by signals, is stored with every copy) and never outlives the next schedu
 publication, so an item programmed for 14:00 appears at 14:00.
 """
 
+import functools
 import hashlib
 import time
 
@@ -24,7 +25,8 @@ from django.utils.cache import (
 from django.utils.http import parse_http_date_safe
 
 
-def _code_fingerprint():
+@functools.cache  # read once per process, on first use
+def release():
     """A digest of the site's code and templates: what was cached by another release (other
     markup, other data shapes) is never read back after a deployment."""
     digest = hashlib.blake2b(digest_size=6)
@@ -37,7 +39,6 @@ def _code_fingerprint():
     return digest.hexdigest()
 
 
-RELEASE = _code_fingerprint()
 VERSION_KEY = "page-cache:version"
 NEXT_CHANGE_KEY = "page-cache:next-change:{}"
 CONTENT_APPS = {"pages", "projects", "governance"}
@@ -172,7 +173,7 @@ class AnonymousPageCacheMiddleware:
                 patch_cache_control(response, private=True)  # previews stay out of proxies
             return response
         address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}".encode()
-        key = f"page-cache:{RELEASE}:{hashlib.blake2b(address, digest_size=16).hexdigest()}"
+        key = f"page-cache:{release()}:{hashlib.blake2b(address, digest_size=16).hexdigest()}"
         version = current_version()
         entry = _local_pages.get(key)
         if entry is None or entry[0] != version or entry[1] < time.time():
@@ -236,7 +237,7 @@ class AnonymousPageCacheMiddleware:
 
 def _data_key(name):
     digest = hashlib.blake2b(name.encode(), digest_size=16).hexdigest()
-    return f"data:{RELEASE}:{fragment_version()}:{digest}"
+    return f"data:{release()}:{fragment_version()}:{digest}"
 
 
 def _recall_locally(key):

@@ -1,3 +1,4 @@
+import functools
 from typing import NamedTuple
 
 from django.conf import settings
@@ -45,14 +46,15 @@ def main_menu(path):
 
 def site(request):
     """Site name, menu, footer links, metadata defaults (lazily: no query if unused)."""
+    menu = functools.cache(lambda: main_menu(request.path))  # computed once per request
     return {
         "site_name": settings.SITE_NAME,
         "site_description": SITE_DESCRIPTION,
         "canonical_url": canonical_url(request),
         "menu_items": menu_links,
-        "main_menu": lambda: main_menu(request.path),
+        "main_menu": menu,
         # The menu is rendered once per combination of current entries (see base.html).
-        "menu_state": lambda: "|".join(current for _link, current in main_menu(request.path)),
+        "menu_state": lambda: "|".join(current for _link, current in menu()),
         "footer_pages": Page.objects.in_footer,
         "site_identity": SiteIdentity.load,
     }

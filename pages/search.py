@@ -71,8 +71,8 @@ SOURCES_BY_KEY = {source.key: source for source in SOURCES}
 
 @dataclass(slots=True)
 class Shown:
-    """What a result displays, from its fields' values (`Source.shown_fields`). Kept with
-    the search index, so each address is worked out once per content version."""
+    """What a result displays, from its fields' values (`Source.shown_fields`). Kept per
+    content version (`_shown_values`), so each address is worked out once."""
 
     source: Source
     pk: int
@@ -162,16 +162,14 @@ def _shown_values(source):
 
 
 def _folded_texts(source):
-    """[(pk, [folded text of each field], all of them joined, Shown)] of a source's published
+    """[(pk, [folded text of each field], all of them joined)] of a source's published
     objects, in their usual order; built once per content version (`pages.cache.remember`)."""
 
     def build():
-        fields, shown = list(source.fields), source.shown_fields()
         rows = []
-        for pk, *values in source.queryset().values_list("pk", *fields, *shown):
-            texts = [fold(value or "") for value in values[: len(fields)]]
-            display = Shown(source, pk, dict(zip(shown, values[len(fields) :], strict=True)))
-            rows.append((pk, texts, "\n".join(texts), display))
+        for pk, *values in source.queryset().values_list("pk", *source.fields):
+            texts = [fold(value or "") for value in values]
+            rows.append((pk, texts, "\n".join(texts)))
         return rows
 
     return remember(f"search-texts:{source.key}", build)
@@ -181,7 +179,7 @@ def _fallback_matches(source, words):
     """Hits where every word appears in some field, best first (words never hold "\n")."""
     weights = [WEIGHTS[weight] for weight in source.fields.values()]
     matches = []
-    for pk, texts, joined, shown in _folded_texts(source):
+    for pk, texts, joined in _folded_texts(source):
         rank = 0.0
         for word in words:
             if word not in joined:
@@ -190,7 +188,7 @@ def _fallback_matches(source, words):
                 if word in text:
                     rank += weight
         else:
-            matches.append(Hit(source=source, pk=pk, rank=rank, words=words, shown=shown))
+            matches.append(Hit(source=source, pk=pk, rank=rank, words=words))
     return sorted(matches, key=lambda hit: -hit.rank)
 
 
@@ -225,11 +223,10 @@ def search(query, only=None):
 def load(hits):
     """The hits of the page shown, ready to display: address, highlighted title, excerpt.
 
-    What they display comes from the search index (SQLite) or from `_shown_values`; a hit
-    whose object has gone meanwhile is left out."""
+    What they display comes from `_shown_values`; a hit whose object has gone meanwhile is
+    left out."""
     for hit in hits:
-        if hit.shown is None:
-            hit.shown = _shown_values(hit.source).get(hit.pk)
+        hit.shown = _shown_values(hit.source).get(hit.pk)
     shown = [hit for hit in hits if hit.shown is not None]
     for hit in shown:
         hit.url = hit.shown.url

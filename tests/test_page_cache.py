@@ -83,7 +83,7 @@ def test_pages_and_data_cached_by_another_release_are_not_read(seeded, client, m
 
     assert client.get("/projets/")["X-Page-Cache"] == "miss"
     assert client.get("/projets/")["X-Page-Cache"] == "hit"
-    monkeypatch.setattr(page_cache, "RELEASE", "nouvelle-version")
+    monkeypatch.setattr(page_cache, "release", lambda: "nouvelle-version")
     page_cache.reset_local_state()
     response = client.get("/projets/")
     assert response["X-Page-Cache"] == "miss"
