@@ -39,10 +39,10 @@ INSTALLED_APPS = [
     "import_export",
     "django_filters",
     "axes",
+    "core",
     "pages",
     "projects",
     "governance",
-    "django_cleanup.apps.CleanupConfig",  # last: deletes replaced and orphaned files
 ]
 
 MIDDLEWARE = [
@@ -130,6 +130,8 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 FILE_UPLOAD_PERMISSIONS = 0o644  # uploaded files are data: never executable
 IMAGEKIT_CACHEFILE_DIR = "renditions"
+# Renditions are made when an image is saved; pages only write their addresses.
+IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 

@@ -4,9 +4,9 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from core.media import serve_media
 from governance.sitemaps import BodySitemap, EventSitemap
 from pages.feeds import AtomNewsFeed, NewsFeed
-from pages.media import serve_media
 from pages.sitemaps import NewsSitemap, PageSitemap, SectionSitemap
 from projects.sitemaps import HolderSitemap, LeverSitemap, ProjectSitemap
 

@@ -4,6 +4,8 @@ from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import thumbnail
+
 from .cache import invalidate
 from .models import Document
 from .publishing import Status
@@ -28,7 +30,7 @@ class PublishableAdmin(SimpleHistoryAdmin):
 
     actions = [publish, unpublish]
     list_filter = ["status"]
-    readonly_fields = ["updated_at"]
+    readonly_fields = ["updated_at", "image_preview"]
     publication_fieldset = (
         "Publication",
         {
@@ -37,7 +39,20 @@ class PublishableAdmin(SimpleHistoryAdmin):
             "future programme la mise en ligne.",
         },
     )
-    image_fieldset = ("Image", {"fields": ["image", "image_alt", "image_decorative"]})
+    image_fieldset = ("Image", {"fields": ["image", "image_preview"]})
+
+    def get_autocomplete_fields(self, request):
+        """The library image is chosen by search, like any related item."""
+        fields = list(super().get_autocomplete_fields(request))
+        has_image = any(f.name == "image" for f in self.model._meta.get_fields())
+        return fields + ["image"] if has_image and "image" not in fields else fields
+
+    @admin.display(description="image actuelle")
+    def image_preview(self, obj):
+        image = getattr(obj, "image", None)
+        if not image:
+            return "Aucune image."
+        return thumbnail(image, width=240)
 
 
 class DocumentInline(GenericTabularInline):

@@ -41,7 +41,6 @@ def release():
 
 VERSION_KEY = "page-cache:version"
 NEXT_CHANGE_KEY = "page-cache:next-change:{}"
-CONTENT_APPS = {"pages", "projects", "governance"}
 
 
 # Per process: the pages this worker served lately, and when it last read the version.
@@ -89,7 +88,7 @@ def invalidate(sender=None, **kwargs):
     transaction commits, so that no worker keeps a page rendered from not-yet-committed
     data in between.
     """
-    if sender is None or sender._meta.app_label in CONTENT_APPS:
+    if sender is None or getattr(sender._meta.app_config, "content_app", False):
         _bump()
         transaction.on_commit(_bump)
 

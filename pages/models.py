@@ -1,24 +1,22 @@
 """Editable programme pages, news articles and the navigation menu."""
 
+import uuid
+from pathlib import Path
+
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from core.models import Illustrated
+from core.uploads import file_format, is_new_upload, validate_document_file
+
 from .publishing import Publishable, PublishableQuerySet, SlugManager
 from .richtext import RichTextField, RichTextSanitizingMixin
 from .searchable import Searchable
-from .uploads import (
-    DOCUMENT_TYPES,
-    IMAGE_EXTENSIONS,
-    document_extension,
-    validate_document_file,
-    validate_image_file,
-)
 
 
 class Section(models.TextChoices):
@@ -40,59 +38,24 @@ SECTION_URL_NAMES = {
 }
 
 
-class IllustratedMixin(models.Model):
-    """An optional image, with the text alternative the RGAA requires (or « décorative »)."""
-
-    image = models.ImageField(
-        "image",
-        upload_to="images/%Y/%m/",
-        blank=True,
-        width_field="image_width",
-        height_field="image_height",
-        validators=[FileExtensionValidator(IMAGE_EXTENSIONS), validate_image_file],
-        help_text="JPEG, PNG ou WebP, 10 Mo au plus. Le site en sert des copies allégées.",
-    )
-    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_alt = models.CharField(
-        "texte alternatif de l'image",
-        max_length=250,
-        blank=True,
-        help_text="Décrit ce que montre l'image pour qui ne la voit pas.",
-    )
-    image_decorative = models.BooleanField(
-        "image décorative",
-        default=False,
-        help_text="Cocher si l'image n'apporte aucune information : les lecteurs d'écran "
-        "l'ignoreront.",
-    )
-
-    class Meta:
-        abstract = True
-
-    def clean(self):
-        super().clean()
-        if self.image and not self.image_alt.strip() and not self.image_decorative:
-            raise ValidationError(
-                {
-                    "image_alt": "Décrivez l'image, ou cochez « image décorative » si elle "
-                    "n'apporte aucune information."
-                }
-            )
-
-    @property
-    def image_alt_text(self):
-        return "" if self.image_decorative else self.image_alt
+class DocumentKind(models.TextChoices):
+    AGENDA = "agenda", "Ordre du jour"
+    MINUTES = "minutes", "Compte rendu"
+    PRESENTATION = "presentation", "Présentation"
+    OTHER = "other", "Autre document"
 
 
 class Document(models.Model):
     """A file attached to a page, a news item, a project or a meeting (agenda, minutes…)."""
 
     title = models.CharField("titre", max_length=200)
+    kind = models.CharField(
+        "type", max_length=20, choices=DocumentKind.choices, default=DocumentKind.OTHER
+    )
     file = models.FileField(
         "fichier",
-        upload_to="documents/%Y/%m/",
-        validators=[validate_document_file],
+        upload_to="documents/",
+        max_length=200,
         help_text="PDF ou bureautique (OpenDocument, Word, Excel, PowerPoint), 20 Mo au plus.",
     )
     file_size = models.PositiveBigIntegerField("taille (octets)", default=0, editable=False)
@@ -111,14 +74,26 @@ class Document(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        if self.file:
+        if is_new_upload(self.file):
             self.file_size = self.file.size
+            # `documents/<random>/<name as sent>`: downloads keep their name, addresses
+            # can't be guessed.
+            self.file.name = f"{uuid.uuid4().hex}/{Path(self.file.name).name}"
         super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if is_new_upload(self.file):
+            try:
+                validate_document_file(self.file)
+            except ValidationError as error:
+                raise ValidationError({"file": error}) from None
 
     @property
     def kind_label(self):
         """« PDF », « Word »… for the link text."""
-        return DOCUMENT_TYPES.get(document_extension(self.file.name), ("Fichier",))[0]
+        fmt = file_format(self.file.name)
+        return fmt.label if fmt else "Fichier"
 
 
 class PageQuerySet(PublishableQuerySet):
@@ -137,7 +112,7 @@ class PageManager(SlugManager.from_queryset(PageQuerySet)):
     pass
 
 
-class Page(RichTextSanitizingMixin, IllustratedMixin, Searchable, Publishable):
+class Page(RichTextSanitizingMixin, Illustrated, Searchable, Publishable):
     """A programme page, or — when `section` is set — the introduction of a site section."""
 
     title = models.CharField("titre", max_length=200)
@@ -194,7 +169,7 @@ class NewsManager(SlugManager.from_queryset(NewsQuerySet)):
     pass
 
 
-class NewsArticle(RichTextSanitizingMixin, IllustratedMixin, Searchable, Publishable):
+class NewsArticle(RichTextSanitizingMixin, Illustrated, Searchable, Publishable):
     """An item of « Actualités du projet »."""
 
     title = models.CharField("titre", max_length=250)

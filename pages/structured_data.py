@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.urls import reverse
 
-from .renditions import renditions
+from core.renditions import renditions
 
 
 def organization(request):
@@ -37,9 +37,7 @@ def breadcrumb_list(request, crumbs):
 
 def image_url(request, obj):
     """Absolute URL of the largest rendition of the object's image, or None."""
-    if not getattr(obj, "image", None):
-        return None
-    sources = renditions(obj.image, obj.image_width, obj.image_height)
+    sources = renditions(getattr(obj, "image", None))
     return request.build_absolute_uri(sources[-1][0]) if sources else None
 
 

@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
-from pages.models import Document, IllustratedMixin
+from core.models import Illustrated
+from pages.models import Document
 from pages.publishing import (
     Publishable,
     PublishableQuerySet,
@@ -119,7 +120,7 @@ class HolderManager(SlugManager.from_queryset(HolderQuerySet)):
     pass
 
 
-class ProjectHolder(IllustratedMixin, Searchable, Publishable):
+class ProjectHolder(Illustrated, Searchable, Publishable):
     """An organisation that carries one or more projects."""
 
     name = models.CharField("nom", max_length=200, unique=True)
@@ -177,7 +178,7 @@ class ProjectManager(SlugManager.from_queryset(ProjectQuerySet)):
     pass
 
 
-class Project(RichTextSanitizingMixin, IllustratedMixin, Searchable, Publishable):
+class Project(RichTextSanitizingMixin, Illustrated, Searchable, Publishable):
     """A project presented for the Territoire d'industrie contract."""
 
     title = models.CharField("intitulé", max_length=250)

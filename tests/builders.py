@@ -32,6 +32,16 @@ def action(lever, **kw):
     return LeverAction.objects.create(lever=lever, **kw)
 
 
+def image(file=None, **kw):
+    """A library image (a real photo, renditions made on save)."""
+    from core.models import Image
+
+    from . import media_files
+
+    kw.setdefault("alt", "Un atelier de la Métal'Valley")
+    return Image.objects.create(file=file or media_files.photo(640, 480), **kw)
+
+
 def holder(**kw):
     kw.setdefault("slug", _slug("porteur"))
     kw.setdefault("name", f"Porteur {kw['slug']}")

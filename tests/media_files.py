@@ -35,3 +35,24 @@ def text_as(name):
 
 def oversized(name, megabytes=11):
     return SimpleUploadedFile(name, b"\xff\xd8\xff" + b"0" * (megabytes * 1024 * 1024))
+
+
+def _encoded(image, fmt, **options):
+    buffer = io.BytesIO()
+    image.save(buffer, fmt, **options)
+    return buffer.getvalue()
+
+
+def phone_photo(fmt="HEIF", name="IMG_2041.HEIC", width=400, height=300, orientation=6):
+    """A photo as a phone stores it: sensor-wide pixels, turned by an EXIF orientation tag
+    (6: the phone was held upright), with the place it was taken (GPS)."""
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()
+    image = Image.new("RGB", (width, height), (180, 40, 30))
+    image.paste((20, 60, 200), (0, 0, width // 2, height))  # left half blue: shows rotation
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    exif[0x8825] = {1: "N", 2: (47.0, 31.0, 0.0)}  # GPS: latitude near Montbard
+    data = _encoded(image, fmt, exif=exif.tobytes(), quality=90)
+    return SimpleUploadedFile(name, data, content_type="image/heic")

@@ -39,8 +39,9 @@ def test_an_editor_writes_schedules_previews_and_publishes_news(editor_client):
         "slug": "visite-metal-valley",
         "summary": "Une visite.",
         "body": "<h2>Programme</h2><ul><li>Accueil</li></ul><p><strong>Important</strong></p>",
-        "image": media_files.photo(1200, 900),
-        "image_alt": "Des élus dans un atelier",
+        "image": builders.image(
+            file=media_files.photo(1200, 900), alt="Des élus dans un atelier"
+        ).pk,
         "status": Status.PUBLISHED,
         "published_at_0": when.strftime("%d/%m/%Y"),
         "published_at_1": when.strftime("%H:%M:%S"),
@@ -85,22 +86,22 @@ def test_an_editor_can_publish_with_the_bulk_action(editor_client):
     assert draft.status == Status.PUBLISHED
 
 
-def test_an_editor_cannot_delete_news_or_documents(editor_client):
+def test_an_editor_cannot_delete_news_but_detaches_a_document(editor_client):
     article = builders.news()
-    document = builders.document(article)
-    assert (
-        editor_client.post(
-            f"/admin/pages/newsarticle/{article.pk}/delete/", {"post": "yes"}
-        ).status_code
-        == 403
-    )
-    assert (
-        editor_client.post(
-            f"/admin/pages/document/{document.pk}/delete/", {"post": "yes"}
-        ).status_code
-        == 403
-    )
+    document = builders.document(article, title="Joint par erreur")
+    response = editor_client.post(f"/admin/pages/newsarticle/{article.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 403
     assert NewsArticle.objects.filter(pk=article.pk).exists()
+
+    url = f"/admin/pages/newsarticle/{article.pk}/change/"
+    form = editor_client.get(url).text
+    delete_box = "pages-document-content_type-object_id-0-DELETE"
+    assert f'name="{delete_box}"' in form  # the Rédacteur is offered the box to tick
+    data = form_data(form, "newsarticle_form") | {delete_box: "on"}
+    assert editor_client.post(url, data).status_code == 302
+    assert not article.documents.exists()
+    assert NewsArticle.objects.filter(pk=article.pk).exists()
+    assert document.title not in editor_client.get(article.get_absolute_url()).text
 
 
 def test_an_administrator_can_delete(db, client, django_user_model):

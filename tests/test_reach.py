@@ -134,8 +134,7 @@ def test_canonical_open_graph_and_twitter_tags(db, client):
     article = builders.news(
         title="Journée portes ouvertes",
         summary="Les ateliers ouvrent leurs portes.",
-        image=media_files.photo(1800, 1200),
-        image_alt="Un atelier",
+        image=builders.image(file=media_files.photo(1800, 1200), alt="Un atelier"),
     )
     html = client.get(article.get_absolute_url() + "?utm=x").text
     assert f'<link rel="canonical" href="http://testserver{article.get_absolute_url()}">' in html

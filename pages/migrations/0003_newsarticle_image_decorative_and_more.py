@@ -3,7 +3,6 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import pages.uploads
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -36,7 +35,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='page',
             name='image',
-            field=models.ImageField(blank=True, height_field='image_height', help_text='JPEG, PNG ou WebP, 10 Mo au plus. Le site en sert des copies allégées.', upload_to='images/%Y/%m/', validators=[django.core.validators.FileExtensionValidator(['jpg', 'jpeg', 'png', 'webp']), pages.uploads.validate_image_file], verbose_name='image', width_field='image_width'),
+            field=models.ImageField(blank=True, height_field='image_height', help_text='JPEG, PNG ou WebP, 10 Mo au plus. Le site en sert des copies allégées.', upload_to='images/%Y/%m/', validators=[django.core.validators.FileExtensionValidator(['jpg', 'jpeg', 'png', 'webp'])], verbose_name='image', width_field='image_width'),
         ),
         migrations.AddField(
             model_name='page',
@@ -66,7 +65,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='newsarticle',
             name='image',
-            field=models.ImageField(blank=True, height_field='image_height', help_text='JPEG, PNG ou WebP, 10 Mo au plus. Le site en sert des copies allégées.', upload_to='images/%Y/%m/', validators=[django.core.validators.FileExtensionValidator(['jpg', 'jpeg', 'png', 'webp']), pages.uploads.validate_image_file], verbose_name='image', width_field='image_width'),
+            field=models.ImageField(blank=True, height_field='image_height', help_text='JPEG, PNG ou WebP, 10 Mo au plus. Le site en sert des copies allégées.', upload_to='images/%Y/%m/', validators=[django.core.validators.FileExtensionValidator(['jpg', 'jpeg', 'png', 'webp'])], verbose_name='image', width_field='image_width'),
         ),
         migrations.AlterField(
             model_name='newsarticle',
@@ -83,7 +82,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('status', models.CharField(choices=[('draft', 'Brouillon'), ('published', 'Publié')], default='draft', max_length=10, verbose_name='statut de publication')),
-                ('image', models.TextField(blank=True, help_text='JPEG, PNG ou WebP, 10 Mo au plus. Le site en sert des copies allégées.', max_length=100, validators=[django.core.validators.FileExtensionValidator(['jpg', 'jpeg', 'png', 'webp']), pages.uploads.validate_image_file], verbose_name='image')),
+                ('image', models.TextField(blank=True, help_text='JPEG, PNG ou WebP, 10 Mo au plus. Le site en sert des copies allégées.', max_length=100, validators=[django.core.validators.FileExtensionValidator(['jpg', 'jpeg', 'png', 'webp'])], verbose_name='image')),
                 ('image_width', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('image_height', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('image_alt', models.CharField(blank=True, help_text="Décrit ce que montre l'image pour qui ne la voit pas.", max_length=250, verbose_name="texte alternatif de l'image")),
@@ -113,7 +112,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('status', models.CharField(choices=[('draft', 'Brouillon'), ('published', 'Publié')], default='draft', max_length=10, verbose_name='statut de publication')),
                 ('published_at', models.DateTimeField(blank=True, help_text="Laisser vide pour publier dès l'enregistrement ; une date future programme la mise en ligne.", null=True, verbose_name='publication à partir du')),
-                ('image', models.TextField(blank=True, help_text='JPEG, PNG ou WebP, 10 Mo au plus. Le site en sert des copies allégées.', max_length=100, validators=[django.core.validators.FileExtensionValidator(['jpg', 'jpeg', 'png', 'webp']), pages.uploads.validate_image_file], verbose_name='image')),
+                ('image', models.TextField(blank=True, help_text='JPEG, PNG ou WebP, 10 Mo au plus. Le site en sert des copies allégées.', max_length=100, validators=[django.core.validators.FileExtensionValidator(['jpg', 'jpeg', 'png', 'webp'])], verbose_name='image')),
                 ('image_width', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('image_height', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('image_alt', models.CharField(blank=True, help_text="Décrit ce que montre l'image pour qui ne la voit pas.", max_length=250, verbose_name="texte alternatif de l'image")),
@@ -144,7 +143,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(max_length=200, verbose_name='titre')),
-                ('file', models.FileField(help_text='PDF ou bureautique (OpenDocument, Word, Excel, PowerPoint), 20 Mo au plus.', upload_to='documents/%Y/%m/', validators=[pages.uploads.validate_document_file], verbose_name='fichier')),
+                ('file', models.FileField(help_text='PDF ou bureautique (OpenDocument, Word, Excel, PowerPoint), 20 Mo au plus.', upload_to='documents/%Y/%m/', verbose_name='fichier')),
                 ('file_size', models.PositiveBigIntegerField(default=0, editable=False, verbose_name='taille (octets)')),
                 ('object_id', models.PositiveBigIntegerField()),
                 ('order', models.PositiveSmallIntegerField(default=0, verbose_name='ordre')),

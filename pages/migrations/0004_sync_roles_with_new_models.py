@@ -1,8 +1,6 @@
-"""Give both roles the permissions of the models added since (documents, history)."""
+"""Roles now follow the models after every `migrate` (core/roles.py): nothing to do here."""
 
 from django.db import migrations
-
-from pages.roles import sync_roles
 
 
 class Migration(migrations.Migration):
@@ -12,4 +10,4 @@ class Migration(migrations.Migration):
         ("governance", "0002_historicalbody_historicaltimelineevent"),
     ]
 
-    operations = [migrations.RunPython(sync_roles, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop)]

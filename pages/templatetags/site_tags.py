@@ -5,11 +5,11 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from core.renditions import renditions
+from core.uploads import file_size_label
 from pages.cache import remember
 from pages.dates import french_date
-from pages.renditions import renditions
 from pages.richtext import sanitize_html
-from pages.uploads import file_size_label
 
 register = template.Library()
 
@@ -27,14 +27,16 @@ def file_size(value):
 
 
 @register.inclusion_tag("includes/responsive_image.html")
-def responsive_image(obj, sizes="(min-width: 48rem) 42rem, 100vw", css_class="article-image"):
-    """The object's image as WebP renditions with srcset/sizes, never the original upload."""
-    sources = renditions(obj.image, obj.image_width, obj.image_height)
+def responsive_image(image, sizes="(min-width: 48rem) 42rem, 100vw", css_class="article-image"):
+    """A library image as WebP renditions with srcset/sizes (never the original upload),
+    with its credit when there is one."""
+    sources = renditions(image)
     default = sources[min(1, len(sources) - 1)] if sources else None
     return {
         "sources": sources,
         "default": default,
-        "alt": obj.image_alt_text,
+        "alt": image.alt_text if image else "",
+        "credit": image.credit if image else "",
         "sizes": sizes,
         "css_class": css_class,
     }

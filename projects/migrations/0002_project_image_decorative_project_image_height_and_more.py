@@ -2,7 +2,6 @@
 
 import django.core.validators
 import django.db.models.deletion
-import pages.uploads
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -35,7 +34,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='projectholder',
             name='image',
-            field=models.ImageField(blank=True, height_field='image_height', help_text='JPEG, PNG ou WebP, 10 Mo au plus. Le site en sert des copies allégées.', upload_to='images/%Y/%m/', validators=[django.core.validators.FileExtensionValidator(['jpg', 'jpeg', 'png', 'webp']), pages.uploads.validate_image_file], verbose_name='image', width_field='image_width'),
+            field=models.ImageField(blank=True, height_field='image_height', help_text='JPEG, PNG ou WebP, 10 Mo au plus. Le site en sert des copies allégées.', upload_to='images/%Y/%m/', validators=[django.core.validators.FileExtensionValidator(['jpg', 'jpeg', 'png', 'webp'])], verbose_name='image', width_field='image_width'),
         ),
         migrations.AddField(
             model_name='projectholder',
@@ -65,7 +64,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='project',
             name='image',
-            field=models.ImageField(blank=True, height_field='image_height', help_text='JPEG, PNG ou WebP, 10 Mo au plus. Le site en sert des copies allégées.', upload_to='images/%Y/%m/', validators=[django.core.validators.FileExtensionValidator(['jpg', 'jpeg', 'png', 'webp']), pages.uploads.validate_image_file], verbose_name='image', width_field='image_width'),
+            field=models.ImageField(blank=True, height_field='image_height', help_text='JPEG, PNG ou WebP, 10 Mo au plus. Le site en sert des copies allégées.', upload_to='images/%Y/%m/', validators=[django.core.validators.FileExtensionValidator(['jpg', 'jpeg', 'png', 'webp'])], verbose_name='image', width_field='image_width'),
         ),
         migrations.AlterField(
             model_name='project',
@@ -103,7 +102,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('status', models.CharField(choices=[('draft', 'Brouillon'), ('published', 'Publié')], default='draft', max_length=10, verbose_name='statut de publication')),
                 ('published_at', models.DateTimeField(blank=True, help_text="Laisser vide pour publier dès l'enregistrement ; une date future programme la mise en ligne.", null=True, verbose_name='publication à partir du')),
-                ('image', models.TextField(blank=True, help_text='JPEG, PNG ou WebP, 10 Mo au plus. Le site en sert des copies allégées.', max_length=100, validators=[django.core.validators.FileExtensionValidator(['jpg', 'jpeg', 'png', 'webp']), pages.uploads.validate_image_file], verbose_name='image')),
+                ('image', models.TextField(blank=True, help_text='JPEG, PNG ou WebP, 10 Mo au plus. Le site en sert des copies allégées.', max_length=100, validators=[django.core.validators.FileExtensionValidator(['jpg', 'jpeg', 'png', 'webp'])], verbose_name='image')),
                 ('image_width', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('image_height', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('image_alt', models.CharField(blank=True, help_text="Décrit ce que montre l'image pour qui ne la voit pas.", max_length=250, verbose_name="texte alternatif de l'image")),
@@ -166,7 +165,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('status', models.CharField(choices=[('draft', 'Brouillon'), ('published', 'Publié')], default='draft', max_length=10, verbose_name='statut de publication')),
                 ('published_at', models.DateTimeField(blank=True, help_text="Laisser vide pour publier dès l'enregistrement ; une date future programme la mise en ligne.", null=True, verbose_name='publication à partir du')),
-                ('image', models.TextField(blank=True, help_text='JPEG, PNG ou WebP, 10 Mo au plus. Le site en sert des copies allégées.', max_length=100, validators=[django.core.validators.FileExtensionValidator(['jpg', 'jpeg', 'png', 'webp']), pages.uploads.validate_image_file], verbose_name='image')),
+                ('image', models.TextField(blank=True, help_text='JPEG, PNG ou WebP, 10 Mo au plus. Le site en sert des copies allégées.', max_length=100, validators=[django.core.validators.FileExtensionValidator(['jpg', 'jpeg', 'png', 'webp'])], verbose_name='image')),
                 ('image_width', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('image_height', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('image_alt', models.CharField(blank=True, help_text="Décrit ce que montre l'image pour qui ne la voit pas.", max_length=250, verbose_name="texte alternatif de l'image")),

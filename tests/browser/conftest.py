@@ -91,3 +91,38 @@ def page(context):
 @pytest.fixture(scope="session")
 def axe_source():
     return AXE.read_text(encoding="utf-8")
+
+
+EDITOR_PASSWORD = "mot-de-passe-solide-42"
+
+
+@pytest.fixture
+def make_editor(transactional_db, django_user_model):
+    """`make_editor(username)`: a member of the « Rédacteur » group (nothing else ticked)."""
+    from django.contrib.auth.models import Group
+
+    def make(username="redactrice", **fields):
+        user = django_user_model.objects.create_user(
+            username, f"{username}@example.org", EDITOR_PASSWORD, is_staff=True, **fields
+        )
+        user.groups.add(Group.objects.get(name="Rédacteur"))
+        return user
+
+    return make
+
+
+def log_in(page, site, username, password=EDITOR_PASSWORD):
+    """Through the admin's login form, as a person would."""
+    page.goto(site + "/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("input[type=submit]")
+
+
+@pytest.fixture
+def editor_page(site, context, make_editor):
+    """A browser tab where a Rédacteur is logged in to the admin."""
+    page = context.new_page()
+    log_in(page, site, make_editor().username)
+    assert "/admin/" in page.url and "login" not in page.url
+    return page

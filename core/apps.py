@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """What every content app shares. It imports none of them."""
+
+    name = "core"
+    verbose_name = "Médiathèque"
+    content_app = True  # its image library is edited by the staff roles
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+        from pillow_heif import register_heif_opener
+
+        from .roles import sync_roles
+
+        register_heif_opener()  # iPhone photos (HEIC) open like any other image
+        post_migrate.connect(sync_roles, sender=self, dispatch_uid="core-sync-roles")

@@ -1,0 +1,139 @@
+"""The image library: an image is uploaded once, described once, and chosen by any item."""
+
+import uuid
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from .renditions import make_renditions
+from .uploads import (
+    ACCEPTED_IMAGES_LABEL,
+    is_new_upload,
+    prepared_image,
+    validate_image_file,
+)
+
+
+class ImageQuerySet(models.QuerySet):
+    def without_alt_text(self):
+        """Images that say nothing to someone who can't see them (and aren't decorative)."""
+        return self.filter(alt="", decorative=False)
+
+
+class ImageManager(models.Manager.from_queryset(ImageQuerySet)):
+    def get_by_natural_key(self, file):
+        return self.get(file=file)
+
+
+class Image(models.Model):
+    """A picture of the library, with the text alternative the RGAA requires (or
+    « décorative »). Items point at it: replacing an item's image never deletes a file, and
+    every version of an item or of an image keeps its picture (see `clean_media`)."""
+
+    title = models.CharField(
+        "nom",
+        max_length=200,
+        blank=True,
+        help_text="Pour retrouver l'image dans la médiathèque. Par défaut, le nom du fichier.",
+    )
+    file = models.ImageField(
+        "fichier",
+        upload_to="images/%Y/%m/",
+        width_field="width",
+        height_field="height",
+        help_text=f"{ACCEPTED_IMAGES_LABEL} ; 10 Mo et 40 millions de pixels au plus. "
+        "La photo est redressée et ses métadonnées (lieu de prise de vue…) retirées ; le site "
+        "en sert des copies allégées.",
+    )
+    width = models.PositiveIntegerField("largeur (px)", null=True, editable=False)
+    height = models.PositiveIntegerField("hauteur (px)", null=True, editable=False)
+    alt = models.CharField(
+        "texte alternatif",
+        max_length=250,
+        blank=True,
+        help_text="Ce que montre l'image, pour qui ne la voit pas (lu par les lecteurs "
+        "d'écran). Ex. : « Atelier d'usinage, deux techniciens devant une presse ».",
+    )
+    decorative = models.BooleanField(
+        "image décorative",
+        default=False,
+        help_text="Cocher si l'image n'apporte aucune information : les lecteurs d'écran "
+        "l'ignoreront.",
+    )
+    credit = models.CharField(
+        "crédit",
+        max_length=200,
+        blank=True,
+        help_text="Auteur ou source, affiché avec l'image. Ex. : « Photo : CC du Montbardois ».",
+    )
+    created_at = models.DateTimeField("ajoutée le", auto_now_add=True)
+    updated_at = models.DateTimeField("dernière modification", auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    objects = ImageManager()
+
+    class Meta:
+        verbose_name = "image"
+        verbose_name_plural = "médiathèque (images)"
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.title or Path(self.file.name).name
+
+    def save(self, *args, **kwargs):
+        if is_new_upload(self.file):
+            sent_as = Path(self.file.name).stem
+            self.title = self.title or sent_as.replace("_", " ").replace("-", " ")[:200]
+            # An unguessable name: the address of an original reveals nothing.
+            self.file = prepared_image(self.file, uuid.uuid4().hex)
+        super().save(*args, **kwargs)
+        make_renditions(self)
+
+    def natural_key(self):
+        return (self.file.name,)
+
+    @property
+    def alt_text(self):
+        return "" if self.decorative else self.alt
+
+    def clean(self):
+        super().clean()
+        if is_new_upload(self.file):
+            try:
+                validate_image_file(self.file)  # checks belong to code, not to migrations
+            except ValidationError as error:
+                raise ValidationError({"file": error}) from None
+        if not self.alt.strip() and not self.decorative:
+            raise ValidationError(
+                {
+                    "alt": "Décrivez l'image, ou cochez « image décorative » si elle "
+                    "n'apporte aucune information."
+                }
+            )
+
+    def uses(self):
+        """[(item, its kind)] of every item showing this image, whatever its app."""
+        found = []
+        for relation in self._meta.related_objects:
+            model = relation.related_model
+            for item in model._default_manager.filter(**{relation.field.name: self}):
+                found.append((item, model._meta.verbose_name))
+        return found
+
+
+class Illustrated(models.Model):
+    """An item with an optional image chosen from the library."""
+
+    image = models.ForeignKey(
+        Image,
+        verbose_name="image",
+        on_delete=models.PROTECT,  # an image in use can't be deleted
+        null=True,
+        blank=True,
+        help_text="Tapez pour chercher dans la médiathèque, ou ajoutez une image avec « + ».",
+    )
+
+    class Meta:
+        abstract = True
