@@ -5,6 +5,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Image
 from .renditions import renditions
+from .todo import Todo, can_change, list_url, todo_check
 
 
 def thumbnail(image, width=120):
@@ -31,6 +32,36 @@ def admin_link(obj):
     return format_html('<a href="{}">{}</a>', url, obj)
 
 
+class AltTextFilter(admin.SimpleListFilter):
+    title = "texte alternatif"
+    parameter_name = "texte_alternatif"
+
+    def lookups(self, request, model_admin):
+        return [("manquant", "Manquant"), ("present", "Renseigné ou image décorative")]
+
+    def queryset(self, request, queryset):
+        missing = queryset.without_alt_text()
+        if self.value() == "manquant":
+            return missing
+        if self.value() == "present":
+            return queryset.exclude(pk__in=missing)
+        return queryset
+
+
+@todo_check
+def images_without_alt_text(request):
+    count = Image.objects.without_alt_text().count() if can_change(request, Image) else 0
+    if not count:
+        return []
+    return [
+        Todo(
+            f"{count} image(s) sans texte alternatif : les lecteurs d'écran n'en disent rien.",
+            list_url(Image, "?texte_alternatif=manquant"),
+            "Décrire les images",
+        )
+    ]
+
+
 @admin.register(Image)
 class ImageAdmin(SimpleHistoryAdmin):
     """The library: search, see where an image is used; an image in use can't be deleted."""
@@ -38,7 +69,7 @@ class ImageAdmin(SimpleHistoryAdmin):
     list_display = ["preview", "__str__", "alt", "credit", "created_at"]
     list_display_links = ["preview", "__str__"]
     search_fields = ["title", "alt", "credit"]
-    list_filter = ["decorative", "created_at"]
+    list_filter = [AltTextFilter, "decorative", "created_at"]
     readonly_fields = ["preview", "size", "used_by"]
     fieldsets = [
         (None, {"fields": ["file", "preview", "size", "title", "alt", "decorative", "credit"]}),

@@ -1,6 +1,9 @@
 from django.contrib import admin
+from django.utils import timezone
 
+from core.todo import Todo, can_change, change_url, todo_check
 from pages.admin_base import DocumentInline, PublishableAdmin
+from pages.models import DocumentKind
 
 from .models import Body, BodyMember, Intercommunality, Sector, TimelineEvent
 
@@ -59,3 +62,24 @@ class TimelineEventAdmin(PublishableAdmin):
     @admin.display(description="date", ordering="date")
     def date_label(self, obj):
         return obj.date_label
+
+
+@todo_check
+def meetings_without_minutes(request):
+    """Meetings that took place and whose report (« compte rendu ») was never attached."""
+    if not can_change(request, TimelineEvent):
+        return []
+    past = (
+        TimelineEvent.objects.meetings()
+        .filter(date__lt=timezone.localdate())
+        .exclude(documents__kind=DocumentKind.MINUTES)
+        .order_by("-date")
+    )
+    return [
+        Todo(
+            f"Réunion passée sans compte rendu joint : « {meeting} ».",
+            change_url(meeting),
+            "Joindre le compte rendu",
+        )
+        for meeting in past[:10]
+    ]

@@ -1,4 +1,7 @@
 from django.contrib import admin
+from django.urls import reverse
+
+from core.todo import Todo, can_change, todo_check
 
 from .admin_base import DocumentInline, PublishableAdmin
 from .models import Document, MenuItem, NewsArticle, Page, SiteIdentity
@@ -72,3 +75,30 @@ class SiteIdentityAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@todo_check
+def legal_notice_gaps(request):
+    """The legal notice and the accessibility statement print « non renseigné » for these."""
+    if not can_change(request, SiteIdentity):
+        return []
+    identity = SiteIdentity.load()
+    missing = [
+        str(SiteIdentity._meta.get_field(name).verbose_name)
+        for name in SiteIdentity.LEGAL_NOTICE_FIELDS
+        if not getattr(identity, name)
+    ]
+    if not missing:
+        return []
+    url = (
+        reverse("admin:pages_siteidentity_change", args=[1])
+        if identity.pk and SiteIdentity.objects.exists()
+        else reverse("admin:pages_siteidentity_add")
+    )
+    return [
+        Todo(
+            "Mentions légales : « non renseigné » s'affiche pour " + ", ".join(missing) + ".",
+            url,
+            "Remplir l'identité du site",
+        )
+    ]

@@ -1,14 +1,21 @@
 """Admin behaviour shared by every publishable model."""
 
+import datetime
+
+from django.apps import apps
 from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import thumbnail
+from core.todo import Todo, can_change, change_url, todo_check
 
 from .cache import invalidate
 from .models import Document
-from .publishing import Status
+from .publishing import Publishable, Status
+
+STALE_DRAFT_DAYS = 30
 
 
 @admin.action(description="Publier les éléments sélectionnés", permissions=["change"])
@@ -61,3 +68,23 @@ class DocumentInline(GenericTabularInline):
     fields = ["order", "title", "file"]
     verbose_name = "document joint"
     verbose_name_plural = "documents joints (ordres du jour, comptes rendus, présentations…)"
+
+
+@todo_check
+def forgotten_drafts(request):
+    """Drafts nobody touched for a month: to publish, finish or delete."""
+    since = timezone.now() - datetime.timedelta(days=STALE_DRAFT_DAYS)
+    found = []
+    for model in apps.get_models():
+        if issubclass(model, Publishable) and can_change(request, model):
+            stale = model.objects.filter(status=Status.DRAFT, updated_at__lt=since)
+            found += [
+                Todo(
+                    f"Brouillon sans modification depuis plus de {STALE_DRAFT_DAYS} jours "
+                    f"({model._meta.verbose_name}) : « {draft} ».",
+                    change_url(draft),
+                    "Terminer ou publier",
+                )
+                for draft in stale.order_by("updated_at")[:10]
+            ]
+    return found

@@ -302,6 +302,15 @@ class SiteIdentity(models.Model):
     )
     statement_date = models.DateField("date de la déclaration", null=True, blank=True)
 
+    LEGAL_NOTICE_FIELDS = (
+        "publisher",
+        "publisher_address",
+        "publication_director",
+        "host",
+        "host_address",
+        "contact_email",
+    )
+
     class Meta:
         verbose_name = "identité du site"
         verbose_name_plural = "identité du site (mentions légales, accessibilité)"

@@ -1,10 +1,12 @@
-"""The admin home page's dashboard: drafts, scheduled publications, next meetings."""
+"""The admin home page's dashboard: what to complete, drafts, scheduled publications, next
+meetings."""
 
 from django import template
 from django.apps import apps
 from django.urls import reverse
 from django.utils import timezone
 
+from core.todo import todos
 from pages.publishing import Publishable, Status
 
 register = template.Library()
@@ -37,6 +39,7 @@ def dashboard(context):
             request, model.objects.filter(status=Status.PUBLISHED, published_at__gt=now)
         )
     return {
+        "todos": todos(request),
         "drafts": drafts,
         "scheduled": sorted(scheduled, key=lambda row: row[1].published_at),
         "meetings": TimelineEvent.objects.meetings().upcoming()[:LIMIT],
