@@ -65,7 +65,7 @@ class PublishableAdmin(SimpleHistoryAdmin):
 class DocumentInline(GenericTabularInline):
     model = Document
     extra = 0
-    fields = ["order", "title", "file"]
+    fields = ["order", "title", "kind", "file"]
     verbose_name = "document joint"
     verbose_name_plural = "documents joints (ordres du jour, comptes rendus, présentations…)"
 
