@@ -5,6 +5,7 @@ development set-up: DEBUG on, a SQLite file in the repository, local-memory cach
 Production hardening switches on by itself when DEBUG is off.
 """
 
+import importlib.metadata
 from pathlib import Path
 
 import environ
@@ -49,7 +50,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous pages come from the cache right here, before sessions, auth and templates.
-    "pages.cache.AnonymousPageCacheMiddleware",
+    "core.cache.AnonymousPageCacheMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -100,14 +101,21 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {
     "default": env.cache_url_config(env.str("CACHE_URL", default="") or "locmemcache://auxois")
 }
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # Redis accelerates, never decides: a stopped, full or slow Redis means « not cached ».
+    CACHES["default"]["BACKEND"] = "core.cache.ResilientRedisCache"
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        socket_connect_timeout=env.float("CACHE_TIMEOUT", default=0.25),
+        socket_timeout=env.float("CACHE_TIMEOUT", default=0.25),
+    )
+# What this deployment is: cache keys start with it, so a new release never reads what the
+# previous one stored. Set it from the deployment (a tag, a commit); by default the package
+# version.
+RELEASE = env.str("RELEASE", default="") or importlib.metadata.version("auxois-site")
+CACHES["default"]["KEY_PREFIX"] = RELEASE
 # How long an anonymous page may be served from the cache (0 turns the page cache off).
 # Any content change invalidates it at once; scheduled publications shorten it.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
-# Shared results (lists, counts, filter options) kept until content changes; 0 = off.
-DATA_CACHE_SECONDS = env.int("DATA_CACHE_SECONDS", default=600)
-# How often each worker re-reads the shared content version (changes made through another
-# worker appear within this delay).
-PAGE_CACHE_VERSION_CHECK_SECONDS = env.float("PAGE_CACHE_VERSION_CHECK_SECONDS", default=1.0)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

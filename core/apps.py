@@ -12,7 +12,9 @@ class CoreConfig(AppConfig):
         from django.db.models.signals import post_migrate
         from pillow_heif import register_heif_opener
 
+        from .cache import connect_signals
         from .roles import sync_roles
 
         register_heif_opener()  # iPhone photos (HEIC) open like any other image
         post_migrate.connect(sync_roles, sender=self, dispatch_uid="core-sync-roles")
+        connect_signals()  # any content change makes stored pages stale

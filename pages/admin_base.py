@@ -9,9 +9,9 @@ from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import thumbnail
+from core.cache import invalidate
 from core.todo import Todo, can_change, change_url, todo_check
 
-from .cache import invalidate
 from .models import Document
 from .publishing import Publishable, Status
 

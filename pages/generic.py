@@ -5,7 +5,6 @@ from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
 from . import structured_data
-from .cache import remember
 
 
 class BreadcrumbMixin:
@@ -60,8 +59,7 @@ class PaginatedListView(BreadcrumbMixin, ListView):
 
 
 def section_intro(section):
-    """The published introduction of a section (a `Page`, or None), kept until content
-    changes."""
+    """The published introduction of a section (a `Page`, or None)."""
     from .models import Page
 
-    return remember(f"intro:{section}", lambda: Page.objects.for_section(section))
+    return Page.objects.for_section(section)

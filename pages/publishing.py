@@ -28,6 +28,15 @@ class PublishableQuerySet(models.QuerySet):
     def published(self, now=None):
         return self.filter(published_q(now=now))
 
+    def scheduled_after(self, moment):
+        """Publication dates of the items programmed to go live after `moment`, soonest
+        first."""
+        return (
+            self.filter(status=Status.PUBLISHED, published_at__gt=moment)
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+        )
+
     def visible_to(self, user):
         """Staff may open unpublished content (with a banner); the public may not."""
         return self.all() if user.is_staff else self.published()

@@ -17,7 +17,8 @@ from django.db.models.functions import Now
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
-from .cache import remember
+from core.cache import cached as remember
+
 from .textnorm import fold, highlight, terms
 
 CONFIG = "french_unaccent"

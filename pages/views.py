@@ -3,14 +3,13 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.views.generic import TemplateView
 
 from governance.models import Body, Intercommunality, TimelineEvent
+from projects.filters import FILTER_NAMES
 from projects.models import PriorityLever, Project, ProjectHolder
 
 from . import opendata, search, structured_data
-from .cache import remember
 from .generic import BreadcrumbMixin, PaginatedListView, PublishedDetailView, page_number
 from .models import NewsArticle, Page, Section, SiteIdentity
 
@@ -22,8 +21,7 @@ class HomeView(BreadcrumbMixin, TemplateView):
         return [structured_data.organization(self.request)]
 
     def get_context_data(self, **kwargs):
-        today = timezone.localdate()  # « next meeting » changes at midnight
-        return super().get_context_data(**remember(f"home:{today}", self.home_content), **kwargs)
+        return super().get_context_data(**self.home_content(), **kwargs)
 
     @staticmethod
     def home_content():
@@ -56,6 +54,7 @@ class NewsListView(PaginatedListView):
     template_name = "pages/news_list.html"
     context_object_name = "articles"
     paginate_by = 10
+    query_params = ("page",)
 
     def get_queryset(self):
         return NewsArticle.objects.published().latest_first()
@@ -102,6 +101,13 @@ class SearchView(BreadcrumbMixin, TemplateView):
 
     template_name = "pages/search.html"
     paginate_by = 20
+    query_params = ("q", "type", "page")
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        # Made-up words find nothing: such pages are not worth a place in the cache.
+        response.page_cache = bool(response.context_data["total"])
+        return response
 
     def get_context_data(self, **kwargs):
         query = self.request.GET.get("q", "").strip()
@@ -157,6 +163,9 @@ class OpenDataView(BreadcrumbMixin, TemplateView):
 
 def opendata_export(request, key, fmt):
     return opendata.export(request, key, fmt)
+
+
+opendata_export.query_params = FILTER_NAMES  # the project list's filters apply
 
 
 class LegalNoticeView(BreadcrumbMixin, TemplateView):

@@ -9,8 +9,8 @@ from collections import defaultdict
 import django_filters
 from django.utils.functional import cached_property
 
+from core.cache import cached
 from governance.models import Intercommunality, Sector
-from pages.cache import remember
 from pages.publishing import published_q
 
 from .models import HolderKind, LeverAction, PriorityLever, Project, ProjectStatus
@@ -22,43 +22,43 @@ SINGLE_VALUED = ("levier", "action", "etat", "intercommunalite")
 
 
 def published_facets():
-    """(published project pks in list order, {filter name: {value: bit mask of projects}}).
+    """(published project pks in list order, {filter name: {value: set of pks}}).
 
-    Three queries whatever the filters. Bit `i` of a mask stands for `pks[i]`: matching the
-    chosen filters and counting every option are then a few integer operations.
+    Three queries whatever the filters; matching the chosen filters and counting every option
+    are then set operations. Shared by all workers until content changes (`core.cache`).
     """
-    pks, bits = [], {}
-    masks = {name: defaultdict(int) for name in FILTER_NAMES}
+    pks = []
+    facets = {name: defaultdict(set) for name in FILTER_NAMES}
     rows = Project.objects.published().values_list(
         "pk", "lever__slug", "action__slug", "project_status", "intercommunality__slug"
     )
-    for index, (pk, *values) in enumerate(rows):
-        bit = bits[pk] = 1 << index
+    for pk, *values in rows:
         pks.append(pk)
         for name, value in zip(SINGLE_VALUED, values, strict=True):
-            masks[name][value] |= bit
-    masks["levier"][NO_LEVER] = masks["levier"].pop(None, 0)
+            facets[name][value].add(pk)
+    facets["levier"][NO_LEVER] = facets["levier"].pop(None, set())
     through = (
         ("porteur", Project.holders.through.objects.values_list("project", "projectholder__kind")),
         ("secteur", Project.sectors.through.objects.values_list("project", "sector__slug")),
     )
+    published = set(pks)
     for name, pairs in through:
         for pk, value in pairs:
-            masks[name][value] |= bits.get(pk, 0)
-    return pks, {name: dict(values) for name, values in masks.items()}
+            if pk in published:
+                facets[name][value].add(pk)
+    return pks, {name: dict(values) for name, values in facets.items()}
 
 
-def slug_choices(name, objects):
-    """[(slug, label)] of `objects()` (read now, not at import), kept until content changes:
-    checking a parameter then needs no query."""
-    return lambda: remember(f"filter-choices:{name}", lambda: [(o.slug, str(o)) for o in objects()])
+def slug_choices(objects):
+    """[(slug, label)] of `objects()`, read when the form is built (not at import)."""
+    return lambda: [(o.slug, str(o)) for o in objects()]
 
 
 class ProjectFilter(django_filters.FilterSet):
     levier = django_filters.ChoiceFilter(
         label="Levier",
         field_name="lever__slug",
-        choices=slug_choices("levier", PriorityLever.objects.published),
+        choices=slug_choices(PriorityLever.objects.published),
         empty_label="Tous les leviers",
         null_label="Levier non précisé",
         null_value=NO_LEVER,
@@ -66,7 +66,7 @@ class ProjectFilter(django_filters.FilterSet):
     action = django_filters.ChoiceFilter(
         label="Action",
         field_name="action__slug",
-        choices=slug_choices("action", lambda: LeverAction.objects.filter(published_q("lever__"))),
+        choices=slug_choices(lambda: LeverAction.objects.filter(published_q("lever__"))),
         empty_label="Toutes les actions",
     )
     etat = django_filters.ChoiceFilter(
@@ -85,13 +85,13 @@ class ProjectFilter(django_filters.FilterSet):
     intercommunalite = django_filters.ChoiceFilter(
         label="Intercommunalité",
         field_name="intercommunality__slug",
-        choices=slug_choices("intercommunalite", Intercommunality.objects.all),
+        choices=slug_choices(Intercommunality.objects.all),
         empty_label="Toutes les intercommunalités",
     )
     secteur = django_filters.ChoiceFilter(
         label="Secteur",
         field_name="sectors__slug",
-        choices=slug_choices("secteur", Sector.objects.all),
+        choices=slug_choices(Sector.objects.all),
         empty_label="Tous les secteurs",
         distinct=True,
     )
@@ -118,32 +118,30 @@ class ProjectFilter(django_filters.FilterSet):
 
     @cached_property
     def facets(self):
-        return remember("project-facets", published_facets)
+        return cached("project-facets", published_facets)
 
-    def _mask(self, skipped=None):
-        """The projects matching every chosen filter but `skipped`, as a bit mask."""
-        pks, masks = self.facets
-        mask = (1 << len(pks)) - 1
+    def _matching(self, skipped=None):
+        """The set of projects matching every chosen filter but `skipped`."""
+        pks, facets = self.facets
+        matching = set(pks)
         for name, value in self.selected.items():
             if name != skipped:
-                mask &= masks[name].get(value, 0)
-        return mask
+                matching &= facets[name].get(value, set())
+        return matching
 
     def matching_pks(self):
         """The primary keys of the projects matching every chosen filter, in list order."""
-        pks, _masks = self.facets
-        bits = format(self._mask(), "b")[::-1]  # bits[i] == "1": pks[i] matches
-        return [pk for pk, bit in zip(pks, bits, strict=False) if bit == "1"]
+        pks, _facets = self.facets
+        matching = self._matching()
+        return [pk for pk in pks if pk in matching]
 
     def counts(self):
         """{filter name: {option value: number of projects}}, the other filters applied."""
-        _pks, masks = self.facets
+        _pks, facets = self.facets
         result = {}
         for name in FILTER_NAMES:
-            others = self._mask(skipped=name)
-            result[name] = {
-                value: (mask & others).bit_count() for value, mask in masks[name].items()
-            }
+            others = self._matching(skipped=name)
+            result[name] = {value: len(pks & others) for value, pks in facets[name].items()}
         return result
 
     def options(self):

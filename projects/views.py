@@ -4,8 +4,7 @@ from django.views.generic import ListView
 from pages.generic import BreadcrumbMixin, PaginatedListView, PublishedDetailView, section_intro
 from pages.models import Section
 
-from .cards import project_cards
-from .filters import ProjectFilter
+from .filters import FILTER_NAMES, ProjectFilter
 from .models import PriorityLever, Project, ProjectHolder
 
 
@@ -44,6 +43,7 @@ class ProjectListView(PaginatedListView):
     template_name = "projects/project_list.html"
     context_object_name = "projects"
     paginate_by = 24
+    query_params = (*FILTER_NAMES, "page")
 
     def get(self, request, *args, **kwargs):
         self.filterset = ProjectFilter(request.GET, request=request)
@@ -70,7 +70,9 @@ class ProjectListView(PaginatedListView):
             query_string=self.request.GET.urlencode() if valid else "",
             **kwargs,
         )
-        context["cards"] = project_cards(context["object_list"], level=2)
+        context["projects"] = (
+            Project.objects.published().for_listing().in_order(context["object_list"])
+        )
         return context
 
     def get_breadcrumbs(self):
@@ -83,9 +85,12 @@ class ProjectDetailView(PublishedDetailView):
     context_object_name = "project"
 
     def get_queryset(self):
-        # Holders, sectors and documents are read only when the page's body is not already
-        # kept (see the template's {% remember %}).
-        return super().get_queryset().select_related("lever", "action", "intercommunality")
+        return (
+            super()
+            .get_queryset()
+            .select_related("lever", "action", "intercommunality", "image")
+            .prefetch_related("sectors", "documents")
+        )
 
     def get_breadcrumbs(self):
         return [("Projets", reverse("projects:project_list")), (self.object.title, None)]

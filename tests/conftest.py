@@ -14,16 +14,12 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache (pages, rendition states)."""
+    """Each test starts with an empty cache."""
     from django.core.cache import cache
 
-    from pages.cache import reset_local_state
-
     cache.clear()
-    reset_local_state()
     yield
     cache.clear()
-    reset_local_state()
 
 
 @pytest.fixture

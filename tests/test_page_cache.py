@@ -77,14 +77,84 @@ def test_staff_pages_are_private(seeded, admin_client):
     assert "private" in response["Cache-Control"]
 
 
-def test_pages_and_data_cached_by_another_release_are_not_read(seeded, client, monkeypatch):
-    """After a deployment, copies made with the old markup or data shapes are ignored."""
-    from pages import cache as page_cache
-
+def test_pages_stored_by_another_release_are_not_read(seeded, client, settings):
+    """After a deployment (another RELEASE), copies made with the old markup are ignored."""
+    assert settings.CACHES["default"]["KEY_PREFIX"] == settings.RELEASE
     assert client.get("/projets/")["X-Page-Cache"] == "miss"
     assert client.get("/projets/")["X-Page-Cache"] == "hit"
-    monkeypatch.setattr(page_cache, "release", lambda: "nouvelle-version")
-    page_cache.reset_local_state()
+    settings.CACHES = {"default": settings.CACHES["default"] | {"KEY_PREFIX": "2.0.0"}}
     response = client.get("/projets/")
     assert response["X-Page-Cache"] == "miss"
     assert "Projet «\u00a0Catamaran\u00a0»" in response.text
+
+
+def stored_pages():
+    from django.core.cache import cache
+
+    return sum(":page:" in key for key in cache._cache)  # the local-memory backend's keys
+
+
+def test_junk_addresses_add_only_a_handful_of_entries(seeded, client):
+    for url in ("/", "/projets/", "/actualites/", "/recherche/?q=projet"):
+        assert client.get(url).status_code == 200
+    assert stored_pages() == 4
+    for n in range(300):
+        client.get(f"/?utm_source=campagne-{n}&fbclid={n}")
+        client.get(f"/projets/?utm_medium={n}")
+        client.get(f"/actualites/?page={n + 2}")  # beyond the last page: 404
+        client.get(f"/page-inexistante-{n}/")
+        client.get(f"/projets/?etat=faux-{n}")  # unknown filter value: 400
+        client.get(f"/recherche/?q=xq{n}zv")  # nothing found: not stored
+    assert stored_pages() == 4
+    assert client.get("/?utm_source=x")["X-Page-Cache"] == "hit"
+
+
+def test_parameters_a_page_does_not_read_never_reach_its_links(seeded, client):
+    for n in range(30):
+        builders.news(title=f"Nouvelle {n}")
+    html = client.get("/actualites/?utm_source=lettre&page=1").text
+    assert "utm_source" not in html
+    assert 'href="?page=2"' in html
+
+
+def test_a_made_up_session_cookie_is_served_from_the_cache(seeded, client):
+    client.get("/projets/")
+    client.cookies["sessionid"] = "inventee-de-toutes-pieces"
+    response = client.get("/projets/")
+    assert response["X-Page-Cache"] == "hit"
+
+
+def test_head_stores_nothing_and_the_stored_page_has_its_etag(seeded, client):
+    assert client.head("/territoire/")["X-Page-Cache"] == "miss"
+    first = client.get("/territoire/")
+    assert first["X-Page-Cache"] == "miss"  # the HEAD stored nothing
+    again = client.head("/territoire/")
+    assert again["X-Page-Cache"] == "hit"
+    assert again["ETag"] == first["ETag"]
+    assert client.get("/territoire/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+
+
+def test_renaming_a_project_changes_the_list_at_once_even_uncached(seeded, client, settings):
+    from projects.models import Project
+
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get("/projets/")
+    project = Project.objects.get(slug="projet-catamaran")
+    project.title = "Catamaran électrique"
+    project.save()
+    text = client.get("/projets/").text
+    assert "Catamaran électrique" in text
+    assert "Projet «\u00a0Catamaran\u00a0»" not in text
+
+
+def test_a_change_made_by_another_worker_shows_at_once(seeded, client):
+    """Another process saved: its signals bumped the shared version, not ours."""
+    from django.core.cache import cache
+
+    from core.cache import VERSION_KEY
+    from projects.models import Project
+
+    client.get("/projets/")
+    Project.objects.filter(slug="projet-catamaran").update(title="Catamaran d'un autre worker")
+    cache.set(VERSION_KEY, cache.get(VERSION_KEY) + 1, None)
+    assert "Catamaran d&#x27;un autre worker" in client.get("/projets/").text

@@ -7,7 +7,6 @@ from django.utils.safestring import mark_safe
 
 from core.renditions import renditions
 from core.uploads import file_size_label
-from pages.cache import remember
 from pages.dates import french_date
 from pages.richtext import sanitize_html
 
@@ -44,7 +43,8 @@ def responsive_image(image, sizes="(min-width: 48rem) 42rem, 100vw", css_class="
 
 @register.simple_tag(takes_context=True)
 def page_url(context, number):
-    """The current address with `page` set to `number`, other parameters kept."""
+    """The current address with `page` set to `number`, the page's other parameters kept
+    (only those it reads: see `core.cache.declared_query`)."""
     query = context["request"].GET.copy()
     query["page"] = number
     return "?" + query.urlencode()
@@ -61,24 +61,3 @@ def json_ld(data):
 
 
 register.filter("french_date", french_date)
-
-
-class RememberNode(template.Node):
-    def __init__(self, nodelist, name, vary_on):
-        self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
-
-    def render(self, context):
-        key = ":".join([self.name, *(str(v.resolve(context)) for v in self.vary_on)])
-        return remember(f"fragment:{key}", lambda: self.nodelist.render(context))
-
-
-@register.tag("remember")
-def do_remember(parser, token):
-    """`{% remember "name" var… %}…{% endremember %}`: the enclosed HTML, rendered once per
-    value of the variables and kept until content changes (see `pages.cache.remember`)."""
-    bits = token.split_contents()
-    if len(bits) < 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
-        raise template.TemplateSyntaxError("{% remember %} needs a quoted fragment name.")
-    nodelist = parser.parse(("endremember",))
-    parser.delete_first_token()
-    return RememberNode(nodelist, bits[1][1:-1], [parser.compile_filter(b) for b in bits[2:]])
