@@ -79,3 +79,6 @@ def generate(projects=500, news=200, meetings=100):
         )
         for n in range(meetings)
     )
+    from core import search
+
+    search.rebuild()  # bulk writes send no signals

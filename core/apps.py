@@ -12,9 +12,11 @@ class CoreConfig(AppConfig):
         from django.db.models.signals import post_migrate
         from pillow_heif import register_heif_opener
 
-        from .cache import connect_signals
+        from . import cache, search
         from .roles import sync_roles
 
         register_heif_opener()  # iPhone photos (HEIC) open like any other image
         post_migrate.connect(sync_roles, sender=self, dispatch_uid="core-sync-roles")
-        connect_signals()  # any content change makes stored pages stale
+        post_migrate.connect(search.rebuild_if_empty, sender=self, dispatch_uid="core-search")
+        cache.connect_signals()  # any content change makes stored pages stale
+        search.connect_signals()  # and updates its search entry

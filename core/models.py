@@ -8,6 +8,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from .renditions import make_renditions
+from .search import SearchEntry  # noqa: F401 - the search index is one of this app's models
 from .uploads import (
     ACCEPTED_IMAGES_LABEL,
     is_new_upload,

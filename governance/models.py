@@ -10,10 +10,10 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from simple_history.models import HistoricalRecords
 
+from core.search import Searchable, SearchDocument, SearchSection
 from pages.dates import french_date
 from pages.models import Document
 from pages.publishing import Publishable, PublishableQuerySet, SlugManager, SlugNaturalKeyMixin
-from pages.searchable import Searchable
 
 
 class Intercommunality(SlugNaturalKeyMixin, models.Model):
@@ -200,9 +200,10 @@ class TimelineEvent(Searchable, Publishable):
         "ordre dans la journée", default=0, help_text="Départage deux dates identiques."
     )
     documents = GenericRelation(Document)
-    history = HistoricalRecords(excluded_fields=["updated_at", "search_vector"])
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     objects = TimelineEventManager()
+    search_section = SearchSection("reunions", "Réunions et étapes", order=3)
 
     class Meta:
         verbose_name = "réunion ou étape"
@@ -214,6 +215,9 @@ class TimelineEvent(Searchable, Publishable):
 
     def get_absolute_url(self):
         return reverse("governance:event_detail", kwargs={"slug": self.slug})
+
+    def search_document(self):
+        return SearchDocument(self.title, self.summary, self.location)
 
     @property
     def public_body(self):

@@ -12,11 +12,11 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from core.models import Illustrated
+from core.search import Searchable, SearchDocument, SearchSection, plain
 from core.uploads import file_format, is_new_upload, validate_document_file
 
 from .publishing import Publishable, PublishableQuerySet, SlugManager
 from .richtext import RichTextField, RichTextSanitizingMixin
-from .searchable import Searchable
 
 
 class Section(models.TextChoices):
@@ -134,9 +134,10 @@ class Page(RichTextSanitizingMixin, Illustrated, Searchable, Publishable):
     in_footer = models.BooleanField("lien en pied de page", default=False)
     order = models.PositiveSmallIntegerField("ordre", default=0)
     documents = GenericRelation(Document)
-    history = HistoricalRecords(excluded_fields=["updated_at", "search_vector"])
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     objects = PageManager()
+    search_section = SearchSection("pages", "Pages", order=6)
 
     class Meta:
         verbose_name = "page"
@@ -159,6 +160,9 @@ class Page(RichTextSanitizingMixin, Illustrated, Searchable, Publishable):
             return reverse(SECTION_URL_NAMES[self.section])
         return reverse("pages:page_detail", kwargs={"slug": self.slug})
 
+    def search_document(self):
+        return SearchDocument(self.title, self.summary, plain(self.body))
+
 
 class NewsQuerySet(PublishableQuerySet):
     def latest_first(self):
@@ -178,9 +182,10 @@ class NewsArticle(RichTextSanitizingMixin, Illustrated, Searchable, Publishable)
     summary = models.CharField("résumé", max_length=300, blank=True)
     body = RichTextField("texte")
     documents = GenericRelation(Document)
-    history = HistoricalRecords(excluded_fields=["updated_at", "search_vector"])
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     objects = NewsManager()
+    search_section = SearchSection("actualites", "Actualités", order=2)
 
     class Meta:
         verbose_name = "actualité"
@@ -192,6 +197,9 @@ class NewsArticle(RichTextSanitizingMixin, Illustrated, Searchable, Publishable)
 
     def get_absolute_url(self):
         return reverse("pages:news_detail", kwargs={"slug": self.slug})
+
+    def search_document(self):
+        return SearchDocument(self.title, self.summary, plain(self.body))
 
 
 class MenuItemQuerySet(models.QuerySet):

@@ -5,11 +5,13 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.generic import TemplateView
 
+from core import search
+from core.textnorm import highlight, terms
 from governance.models import Body, Intercommunality, TimelineEvent
 from projects.filters import FILTER_NAMES
 from projects.models import PriorityLever, Project, ProjectHolder
 
-from . import opendata, search, structured_data
+from . import opendata, structured_data
 from .generic import BreadcrumbMixin, PaginatedListView, PublishedDetailView, page_number
 from .models import NewsArticle, Page, Section, SiteIdentity
 
@@ -97,7 +99,7 @@ class SiteMapView(BreadcrumbMixin, TemplateView):
 
 
 class SearchView(BreadcrumbMixin, TemplateView):
-    """`/recherche/?q=…&type=…`: ranked results grouped by type, 20 per page."""
+    """`/recherche/?q=…&type=…`: ranked results grouped by section, 20 per page."""
 
     template_name = "pages/search.html"
     paginate_by = 20
@@ -112,31 +114,37 @@ class SearchView(BreadcrumbMixin, TemplateView):
     def get_context_data(self, **kwargs):
         query = self.request.GET.get("q", "").strip()
         only = self.request.GET.get("type", "") or None
+        sections = search.sections()
         if len(query) > search.MAX_QUERY_LENGTH:
             raise BadRequest("La recherche est limitée à 200 caractères.")
-        if only and only not in search.SOURCES_BY_KEY:
+        if only and only not in sections:
             raise BadRequest("Ce type de contenu n'existe pas.")
         number = page_number(self.request)
-        hits = search.search(query) if query else []
-        counts = {s.key: 0 for s in search.SOURCES}
-        for hit in hits:
-            counts[hit.source.key] += 1
-        shown = [hit for hit in hits if hit.source.key == only] if only else hits
-        page = Paginator(shown, self.paginate_by).get_page(number)
-        if shown and number > page.paginator.num_pages:
+        matches = search.SearchEntry.objects.published().search(query)
+        counts = matches.counts_by_section() if query else {}
+        total = sum(counts.values())
+        shown = matches.filter(kind=only) if only else matches
+        paginator = Paginator(shown, self.paginate_by)
+        paginator.count = counts.get(only, 0) if only else total  # known: no COUNT query
+        if paginator.count and number > paginator.num_pages:
             raise Http404("Cette page de résultats n'existe pas.")
-        shown_here = search.load(page.object_list)
-        groups = [
-            (source, [hit for hit in shown_here if hit.source is source])
-            for source in search.SOURCES
+        page = paginator.get_page(number)
+        words = terms(query)
+        results = [
+            (entry, highlight(entry.title, words), entry.excerpt(words))
+            for entry in page.object_list
         ]
         return super().get_context_data(
             query=query,
             only=only,
-            total=len(hits),
-            facets=[(s, counts[s.key]) for s in search.SOURCES if counts[s.key]],
+            total=total,
+            facets=[(s, counts[key]) for key, s in sections.items() if counts.get(key)],
             page_obj=page,
-            groups=[(source, hits) for source, hits in groups if hits],
+            groups=[
+                (section, [r for r in results if r[0].kind == key])
+                for key, section in sections.items()
+                if any(r[0].kind == key for r in results)
+            ],
             **kwargs,
         )
 

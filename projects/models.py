@@ -8,6 +8,7 @@ from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
 from core.models import Illustrated
+from core.search import Searchable, SearchDocument, SearchSection, plain
 from pages.models import Document
 from pages.publishing import (
     Publishable,
@@ -17,7 +18,6 @@ from pages.publishing import (
     published_q,
 )
 from pages.richtext import RichTextField, RichTextSanitizingMixin
-from pages.searchable import Searchable
 
 
 class LeverQuerySet(PublishableQuerySet):
@@ -42,9 +42,10 @@ class PriorityLever(Searchable, Publishable):
     )
     slug = models.SlugField("adresse (slug)", max_length=150, unique=True)
     description = models.TextField("présentation", blank=True)
-    history = HistoricalRecords(excluded_fields=["updated_at", "search_vector"])
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     objects = LeverManager()
+    search_section = SearchSection("priorites", "Priorités", order=4)
 
     class Meta:
         verbose_name = "levier prioritaire"
@@ -60,6 +61,10 @@ class PriorityLever(Searchable, Publishable):
     @property
     def label(self):
         return self.short_title or self.title
+
+    def search_document(self):
+        actions = " ".join(action.title for action in self.actions.all())
+        return SearchDocument(self.title, f"{self.short_title} {actions}", self.description)
 
     def projects_by_action(self, projects):
         """[(action, its projects)] in action order, then (None, projects with no action)."""
@@ -97,6 +102,9 @@ class LeverAction(SlugNaturalKeyMixin, models.Model):
 
     def get_absolute_url(self):
         return self.lever.get_absolute_url() + f"#{self.slug}"
+
+    def search_dependents(self):
+        return [self.lever]  # a lever's entry lists its actions
 
 
 class HolderKind(models.TextChoices):
@@ -136,9 +144,10 @@ class ProjectHolder(Illustrated, Searchable, Publishable):
         blank=True,
         related_name="holders",
     )
-    history = HistoricalRecords(excluded_fields=["updated_at", "search_vector"])
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     objects = HolderManager()
+    search_section = SearchSection("porteurs", "Porteurs de projet", order=5)
 
     class Meta:
         verbose_name = "porteur de projet"
@@ -150,6 +159,12 @@ class ProjectHolder(Illustrated, Searchable, Publishable):
 
     def get_absolute_url(self):
         return reverse("projects:holder_detail", kwargs={"slug": self.slug})
+
+    def search_document(self):
+        return SearchDocument(self.name, body=self.description)
+
+    def search_dependents(self):
+        return self.projects.all()  # a holder's name finds its projects
 
 
 class ProjectStatus(models.TextChoices):
@@ -226,11 +241,10 @@ class Project(RichTextSanitizingMixin, Illustrated, Searchable, Publishable):
     )
     order = models.PositiveSmallIntegerField("ordre", default=0)
     documents = GenericRelation(Document)
-    history = HistoricalRecords(
-        excluded_fields=["updated_at", "search_vector"], m2m_fields=[holders, sectors]
-    )
+    history = HistoricalRecords(excluded_fields=["updated_at"], m2m_fields=[holders, sectors])
 
     objects = ProjectManager()
+    search_section = SearchSection("projets", "Projets", order=1)
 
     class Meta:
         verbose_name = "projet"
@@ -242,6 +256,11 @@ class Project(RichTextSanitizingMixin, Illustrated, Searchable, Publishable):
 
     def get_absolute_url(self):
         return reverse("projects:project_detail", kwargs={"slug": self.slug})
+
+    def search_document(self):
+        holders = " ".join(holder.name for holder in self.holders.published())
+        summary = " ".join(filter(None, [self.summary, self.location, holders]))
+        return SearchDocument(self.title, summary, plain(self.description))
 
     @cached_property
     def public_holders(self):

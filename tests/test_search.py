@@ -115,11 +115,35 @@ def test_a_very_long_query_of_many_words_is_answered(client):
     assert response.status_code == 200
 
 
-def test_the_postgresql_trigger_indexes_the_fields_the_search_declares():
-    """Migration 0008 freezes each table's weighted fields; they must match SOURCES."""
-    import importlib
+def test_a_holder_name_finds_its_projects_and_a_lever_its_actions(client):
+    holder = builders.holder(name="Biscuiterie Mistral")
+    builders.project(title="Projet « Catamaran »", holders=[holder])
+    text = page_text(search(client, "biscuiterie").text)
+    assert "Projet « Catamaran »" in text
+    lever = builders.lever(title="Renforcer les filières")
+    builders.action(lever, title="Valoriser les circuits courts")
+    text = page_text(search(client, "circuits courts").text)
+    assert "Renforcer les filières" in text
 
-    from pages.search import SOURCES
 
-    migration = importlib.import_module("pages.migrations.0008_search_vector_triggers")
-    assert {s.model._meta.db_table: s.fields for s in SOURCES} == migration.FIELDS
+def test_renaming_a_holder_updates_the_projects_it_finds(client):
+    holder = builders.holder(name="Lycée Eugène Guillaume")
+    builders.project(title="Pôle d'excellence CND", holders=[holder])
+    holder.name = "Lycée polyvalent Eugène Guillaume"
+    holder.save()
+    assert "Pôle d'excellence CND" in page_text(search(client, "polyvalent").text)
+
+
+def test_excerpts_keep_paragraphs_apart(client):
+    builders.news(
+        title="Le territoire", body="<p>Quatre intercommunalités autour de Saulieu.</p><p>Un"
+        " territoire rural.</p>"
+    )  # fmt: skip
+    assert "<mark>Saulieu</mark>. Un territoire" in search(client, "saulieu").text
+
+
+def test_every_searchable_item_is_indexed_when_the_content_is_loaded(seeded):
+    from core.search import SearchEntry, searchable_models
+
+    expected = sum(m._default_manager.count() for m in searchable_models())
+    assert SearchEntry.objects.count() == expected

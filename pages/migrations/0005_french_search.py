@@ -20,17 +20,26 @@ END $$;
 """
 
 
+CONFIG = "french_unaccent"
+FIELDS = {  # model → {field: weight}, as searched when this migration was written
+    "projects.Project": {"title": "A", "summary": "B", "location": "B", "description": "C"},
+    "pages.NewsArticle": {"title": "A", "summary": "B", "body": "C"},
+    "governance.TimelineEvent": {"title": "A", "summary": "B", "location": "C"},
+    "projects.PriorityLever": {"title": "A", "short_title": "A", "description": "C"},
+    "projects.ProjectHolder": {"name": "A", "description": "C"},
+    "pages.Page": {"title": "A", "summary": "B", "body": "C"},
+}
+
+
 def _indexes(apps):
     from django.contrib.postgres.indexes import GinIndex
     from django.contrib.postgres.search import SearchVector
 
-    from pages.search import CONFIG, SOURCES
-
-    for source in SOURCES:
-        model = apps.get_model(source.model_path)
+    for path, fields in FIELDS.items():
+        model = apps.get_model(path)
         vector = functools.reduce(
             operator.add,
-            [SearchVector(f, weight=w, config=CONFIG) for f, w in source.fields.items()],
+            [SearchVector(f, weight=w, config=CONFIG) for f, w in fields.items()],
         )
         yield model, GinIndex(vector, name=f"search_{model._meta.model_name}"[:30])
 
