@@ -156,6 +156,9 @@ STORAGES = {
 
 SITE_NAME = "Territoire d'industrie Auxois Morvan"
 ADMIN_URL = env.str("ADMIN_URL", default="admin/")
+# Staff log in through the admin and land on its home page, whatever form they used.
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
 
 # Security headers on every response; the CSP allows nothing but this origin.
 # Pages that need a script or stylesheet tag of their own (the admin's editor) get a

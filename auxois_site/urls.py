@@ -4,6 +4,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from core.health import health
 from core.media import serve_media
 from governance.sitemaps import BodySitemap, EventSitemap
 from pages.feeds import AtomNewsFeed, NewsFeed
@@ -33,6 +34,7 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots",
     ),
+    path("sante/", health, name="health"),
     path("actualites/rss.xml", NewsFeed(), name="news_rss"),
     path("actualites/atom.xml", AtomNewsFeed(), name="news_atom"),
     path("", include("projects.urls")),

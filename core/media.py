@@ -1,40 +1,72 @@
-"""Serving uploaded files so that none can run as a page or a script.
+"""Serving uploaded files: only what is public, never as a page or a script.
 
-Uploads are validated (real images, real office documents, no SVG), and served with a
-content type chosen from the extension (`uploads.FORMATS`), `nosniff`, a sandboxing
-Content-Security-Policy, and `Content-Disposition: attachment` for documents. Behind a reverse
-proxy or with object storage, configure the same headers there (README, « Déploiement »).
+- An image's **original** is never served to visitors: pages show its renditions (WebP).
+- A **rendition** is served while the image illustrates at least one published item; a
+  **document** while what it is attached to is published. Staff see everything (preview).
+- File names are random (see `core.models.Image` and `pages.models.Document`): an address
+  can't be guessed from another.
+- Each file goes out with a content type chosen from its extension (`uploads.FORMATS`),
+  `nosniff`, a sandboxing Content-Security-Policy, and `attachment` for documents.
+
+Files are read through the storage, so the same rules hold on disk and on object storage.
 """
 
-from pathlib import Path
+import contextlib
+from pathlib import PurePosixPath
 
 from django.conf import settings
-from django.http import Http404
-from django.views.static import serve
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404
+from django.utils.http import http_date
 
 from .uploads import file_format
 
 
-def document_is_visible(request, path):
-    """A document is public only while what it is attached to is published."""
-    from pages.models import Document
+def _rendition_source(path):
+    """The library image a rendition was made from (`renditions/<source stem>/…`), or None."""
+    from .models import Image
 
-    document = Document.objects.filter(file=path).first()
-    if document is None:
+    stem = str(PurePosixPath(path).parent.relative_to(settings.IMAGEKIT_CACHEFILE_DIR))
+    return Image.objects.filter(file__startswith=f"{stem}.").first()
+
+
+def is_public(path):
+    """Whether a visitor may download this file."""
+    fmt = file_format(path)
+    if fmt is None:
         return False
-    owner = document.content_object
-    return request.user.is_staff or bool(owner and getattr(owner, "is_public", False))
+    if not fmt.is_image:
+        from pages.models import Document
+
+        document = Document.objects.filter(file=path).first()
+        owner = document.content_object if document else None
+        return bool(owner and getattr(owner, "is_public", False))
+    if not path.startswith(f"{settings.IMAGEKIT_CACHEFILE_DIR}/"):
+        return False  # an original
+    image = _rendition_source(path)
+    return bool(image and any(getattr(item, "is_public", False) for item, _ in image.uses()))
 
 
 def serve_media(request, path):
     fmt = file_format(path)
-    if fmt is None or (not fmt.is_image and not document_is_visible(request, path)):
+    if fmt is None or ".." in PurePosixPath(path).parts:
         raise Http404("Fichier introuvable.")
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
-    response["Content-Type"] = fmt.content_type
+    staff = request.user.is_staff
+    if not staff and not is_public(path):
+        raise Http404("Fichier introuvable.")
+    try:
+        file = default_storage.open(path, "rb")
+    except (FileNotFoundError, OSError) as error:
+        raise Http404("Fichier introuvable.") from error
+    response = FileResponse(
+        file,
+        content_type=fmt.content_type,
+        as_attachment=not fmt.is_image,
+        filename=PurePosixPath(path).name,
+    )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    if not fmt.is_image:
-        response["Content-Disposition"] = f'attachment; filename="{Path(path).name}"'
-    response["Cache-Control"] = "public, max-age=86400"
+    response["Cache-Control"] = "private, no-store" if staff else "public, max-age=86400"
+    with contextlib.suppress(NotImplementedError, OSError):
+        response["Last-Modified"] = http_date(default_storage.get_modified_time(path).timestamp())
     return response

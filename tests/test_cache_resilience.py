@@ -149,3 +149,14 @@ def test_redis_frozen_pages_answer_within_a_second(seeded, client, redis):
             assert time.monotonic() - start < 1.0, url
     finally:
         redis.thaw()
+
+
+def test_the_health_check_reports_the_cache_without_failing_on_it(client, redis):
+    response = client.get("/sante/")
+    assert response.status_code == 200
+    assert response.json() == {"base_de_donnees": "ok", "cache": "ok"}
+    assert "no-store" in response["Cache-Control"]
+    redis.stop()
+    response = client.get("/sante/")
+    assert response.status_code == 200
+    assert response.json() == {"base_de_donnees": "ok", "cache": "indisponible"}

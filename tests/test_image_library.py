@@ -2,6 +2,7 @@
 
 import io
 import os
+import re
 import time
 from pathlib import Path
 
@@ -247,3 +248,23 @@ def test_make_renditions_remakes_what_went_missing(media_root):
     call_command("make_renditions", stdout=io.StringIO())
     assert len(list((media_root / "renditions").rglob("*.webp"))) == 3
     assert photo.file.name.startswith("images/")
+
+
+def test_images_are_private_until_an_item_showing_them_is_published(client, admin_client):
+    photo = builders.image()
+    draft = builders.news(title="Pas encore publiée", image=photo, status="draft")
+    preview = admin_client.get(draft.get_absolute_url()).text
+    rendition = re.search(r'src="(/media/renditions/[^"]+\.webp)"', preview)[1]
+
+    assert client.get(rendition).status_code == 404
+    assert client.get(photo.file.url).status_code == 404
+    assert admin_client.get(rendition).status_code == 200  # staff preview
+
+    draft.status = "published"
+    draft.save()
+    response = client.get(rendition)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/webp"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert client.get(photo.file.url).status_code == 404  # originals: never to visitors
+    assert admin_client.get(photo.file.url).status_code == 200

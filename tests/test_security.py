@@ -150,3 +150,28 @@ def test_documents_of_drafts_are_not_served_to_visitors(client, admin_client):
     document = builders.document(draft)
     assert client.get(document.file.url).status_code == 404
     assert admin_client.get(document.file.url).status_code == 200
+
+
+def test_logging_in_without_next_lands_on_the_admin_home(client, editor):
+    response = client.post(
+        "/admin/login/", {"username": "redactrice", "password": "mot-de-passe-solide-42"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_health_check_fails_when_the_database_is_down(client, monkeypatch):
+    from django.db import connection
+
+    assert client.get("/sante/").status_code == 200
+
+    def down(self):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(BaseDatabaseWrapper, "ensure_connection", down)
+    connection.close()
+    response = client.get("/sante/")
+    assert response.status_code == 503
+    assert response.json()["base_de_donnees"] == "indisponible"
+    assert "refused" not in response.text
