@@ -5,7 +5,6 @@ SHELL := /bin/bash
 PORT ?= 8000
 VENV := .venv
 PY := $(VENV)/bin/python
-FIXTURES := territory governance projects pages
 
 # First interpreter >= 3.12 that actually runs (pyenv shims fail when not selected).
 PYTHON_CANDIDATES := python3.14 python3.13 python3.12 python3 \
@@ -42,19 +41,20 @@ migrate: install ## Apply database migrations
 	$(PY) manage.py migrate --noinput
 
 fixtures: migrate ## Load the 2019 content (idempotent)
-	$(PY) manage.py loaddata $(FIXTURES)
+	$(PY) manage.py load_initial_data
 
 run: fixtures ## Set everything up and serve the site on 127.0.0.1:$(PORT)
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-# The production configuration on loopback: DEBUG off, compressed static files, Gunicorn.
+# The production configuration on loopback: DEBUG off, compressed static files, nginx in
+# front of Gunicorn (deploy/serve.py).
 # TLS ends at the reverse proxy in production; here plain HTTP, so no HTTPS redirect.
 SERVE_ENV := DEBUG=false SECURE_SSL_REDIRECT=false \
 	SECRET_KEY="$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))')}"
 
-serve: fixtures ## Run the production configuration (Gunicorn) on 127.0.0.1:$(PORT)
+serve: fixtures ## Run the production stack (nginx in front of Gunicorn) on 127.0.0.1:$(PORT)
 	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput -v0
-	$(SERVE_ENV) PORT=$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py auxois_site.wsgi
+	$(SERVE_ENV) PORT=$(PORT) $(PY) deploy/serve.py
 
 bench: install ## Load-test `make serve` with a large data set and print the figures
 	$(PY) bench/run.py

@@ -11,6 +11,7 @@ graceful_timeout = 30
 keepalive = 5
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 0))
 max_requests_jitter = 200
+limit_request_line = 8190  # as nginx in front (8 KB): longer lines get nginx's French 414
 preload_app = True
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")  # "-": stdout
 errorlog = "-"

@@ -2,8 +2,6 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
-FIXTURES = ["territory", "governance", "projects", "pages"]
-
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
@@ -25,7 +23,7 @@ def empty_cache():
 @pytest.fixture
 def seeded(db):
     """The 2019 content, loaded exactly as `make run` loads it."""
-    call_command("loaddata", *FIXTURES, verbosity=0)
+    call_command("load_initial_data", verbosity=0)
 
 
 @pytest.fixture

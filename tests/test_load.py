@@ -1,72 +1,33 @@
-"""A short load test of the production configuration (Gunicorn, DEBUG off, page cache on).
+"""The production stack (`make serve`: nginx in front of Gunicorn, DEBUG off, page cache on)
+under load, slow clients and oversized requests.
 
 Bounded in requests and time, loopback only: the long figures belong to `make bench`.
 """
 
-import os
-import secrets
 import socket
-import subprocess
-import sys
+import threading
 import time
-import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from .production import Stack, fetch, prepare, production_env
+
+pytestmark = pytest.mark.slow
+
 URLS = ["/", "/projets/", "/projets/?levier=non-precise", "/gouvernance/", "/recherche/?q=projet",
         "/actualites/rss.xml", "/projets/projet-catamaran/", "/page-inconnue/"]  # fmt: skip
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def production_server(tmp_path_factory):
     database = tmp_path_factory.mktemp("load") / "charge.sqlite3"
-    port = free_port()
-    env = {
-        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
-        "DEBUG": "false",
-        "SECRET_KEY": secrets.token_urlsafe(64),
-        "SECURE_SSL_REDIRECT": "false",
-        "DATABASE_URL": f"sqlite:///{database}",
-        "PORT": str(port),
-        "WEB_CONCURRENCY": "2",
-        "GUNICORN_ACCESS_LOG": "/dev/null",
-    }
-    manage = [sys.executable, "manage.py"]
-    fixtures = ["loaddata", "territory", "governance", "projects", "pages"]
-    for command in (["migrate", "-v0"], fixtures, ["collectstatic", "--noinput", "-v0"]):
-        subprocess.run(manage + command, cwd=ROOT, env=env, check=True, capture_output=True)
-    gunicorn = Path(sys.executable).parent / "gunicorn"
-    server = subprocess.Popen(
-        [gunicorn, "-c", "gunicorn.conf.py", "auxois_site.wsgi"], cwd=ROOT, env=env
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield base
-    server.terminate()
-    server.wait(timeout=10)
-
-
-def fetch(url):
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, response.headers
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers
+    env = production_env(f"sqlite:///{database}")
+    prepare(env)
+    stack = Stack(env).start()
+    yield stack.url
+    stack.stop()
 
 
 def test_concurrent_requests_all_succeed(production_server):
@@ -74,19 +35,22 @@ def test_concurrent_requests_all_succeed(production_server):
     targets = [production_server + URLS[i % len(URLS)] for i in range(600)]
     with ThreadPoolExecutor(max_workers=16) as pool:
         results = list(pool.map(fetch, targets))
-    statuses = [status for status, _ in results]
+    statuses = [status for status, _, _ in results]
     assert statuses.count(404) == 600 // len(URLS)  # only the unknown page
     assert all(status in (200, 404) for status in statuses)
     assert time.monotonic() - started < 60
-    assert sum(1 for _, headers in results if headers.get("X-Page-Cache") == "hit") > 400
+    assert sum(1 for _, headers, _ in results if headers.get("X-Page-Cache") == "hit") > 400
 
 
-def test_behind_the_proxy_it_speaks_https_only(production_server):
+def test_a_visitor_cannot_pretend_to_come_through_https(production_server):
+    """nginx sets X-Forwarded-Proto from its own connection (HSTS is tested behind a real
+    HTTPS proxy header in test_security)."""
     request = urllib.request.Request(
         production_server + "/", headers={"X-Forwarded-Proto": "https"}
     )
     with urllib.request.urlopen(request) as response:
-        assert "max-age=31536000" in response.headers["Strict-Transport-Security"]
+        assert response.headers["Strict-Transport-Security"] is None
+        assert 'href="http://' in response.read().decode()
     with urllib.request.urlopen(production_server + "/static/css/site.css") as response:
         assert response.status == 200
 
@@ -117,3 +81,66 @@ def test_home_page_weighs_under_60_kb_compressed(production_server):
         )
         total += len(urllib.request.urlopen(request).read())
     assert total < 60_000, total
+
+
+def _slow_client(url, stop):
+    """Sends a request one header line every two seconds, never finishing it."""
+    host, port = url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=30) as connection:
+        connection.sendall(b"GET / HTTP/1.1\r\nHost: localhost\r\n")
+        while not stop.wait(2):
+            try:
+                connection.sendall(b"X-Lent: 1\r\n")
+            except OSError:
+                return
+
+
+def test_a_hundred_slow_clients_do_not_starve_visitors(production_server):
+    stop = threading.Event()
+    clients = [
+        threading.Thread(target=_slow_client, args=(production_server, stop), daemon=True)
+        for _ in range(100)
+    ]
+    for client in clients:
+        client.start()
+    try:
+        time.sleep(3)  # every slow client is connected and dripping
+        slowest = 0.0
+        for n in range(20):
+            start = time.monotonic()
+            status, _, _ = fetch(production_server + URLS[n % 7])
+            slowest = max(slowest, time.monotonic() - start)
+            assert status == 200
+        assert slowest < 1.0, f"a visitor waited {slowest:.2f} s"
+    finally:
+        stop.set()
+
+
+def _raw(url, request_bytes):
+    host, port = url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as connection:
+        connection.sendall(request_bytes)
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    head, _, body = answer.partition(b"\r\n\r\n")
+    return int(head.split()[1]), body.decode("utf-8", "replace")
+
+
+def test_oversized_or_malformed_requests_get_french_pages(production_server):
+    status, body = _raw(
+        production_server,
+        b"GET /?q=" + b"a" * 9000 + b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    )
+    assert (status, "Adresse trop longue" in body) == (414, True)
+    status, body = _raw(
+        production_server,
+        b"POST /admin/login/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+        b"Content-Length: 30000000\r\n\r\n",
+    )
+    assert (status, "Fichier trop volumineux" in body) == (413, True)
+    status, body = _raw(production_server, b"GET / HTTP/1.1\r\nConnection: close\r\n" + b"X: " +
+                        b"b" * 9000 + b"\r\n\r\n")  # fmt: skip
+    assert (status, "Requête incorrecte" in body) == (400, True)
+    status, body = _raw(production_server, b"BONJOUR\r\n\r\n")
+    assert status == 400 and 'lang="fr"' in body

@@ -14,7 +14,6 @@ from governance.models import TimelineEvent
 from pages.models import MenuItem, NewsArticle, Page
 from projects.models import LeverAction, PriorityLever, Project, ProjectHolder
 
-from .conftest import FIXTURES
 from .crawl import crawl, page_text
 
 # A copy of the programme's own page (../shared/seed/), kept in the repository.
@@ -161,7 +160,7 @@ def test_loading_the_fixtures_twice_changes_nothing(seeded):
         TimelineEvent,
     ]
     before = {m: sorted(m.objects.values_list("pk", flat=True)) for m in models}
-    call_command("loaddata", *FIXTURES, verbosity=0)
+    call_command("load_initial_data", verbosity=0)
     after = {m: sorted(m.objects.values_list("pk", flat=True)) for m in models}
     assert before == after
     assert Project.objects.count() == 9

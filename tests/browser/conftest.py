@@ -72,7 +72,7 @@ def browser():
 @pytest.fixture
 def site(live_server, transactional_db):
     """The live site with the 2019 content."""
-    call_command("loaddata", "territory", "governance", "projects", "pages", verbosity=0)
+    call_command("load_initial_data", verbosity=0)
     return live_server.url
 
 
