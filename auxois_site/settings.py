@@ -155,6 +155,22 @@ STORAGES = {
         )
     },
 }
+# Uploads on S3-compatible object storage, shared by several hosts (README, « Production »).
+MEDIA_STORAGE = env.str("MEDIA_STORAGE", default="filesystem")
+if MEDIA_STORAGE == "s3":
+    STORAGES["default"] = {
+        "BACKEND": "core.storage.MediaS3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+            "access_key": env.str("AWS_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default="") or None,
+            "default_acl": None,  # private: files are served by the site, never by the bucket
+            "file_overwrite": False,
+            "querystring_auth": False,
+        },
+    }
 
 SITE_NAME = "Territoire d'industrie Auxois Morvan"
 ADMIN_URL = env.str("ADMIN_URL", default="admin/")

@@ -4,11 +4,6 @@ test, every page still answers 200 from the database and editors still save.
 Each test starts its own redis-server on a free port (the machine's Redis is never touched).
 """
 
-import os
-import shutil
-import signal
-import socket
-import subprocess
 import time
 
 import pytest
@@ -17,48 +12,12 @@ from core.cache import ResilientRedisCache
 
 from . import builders
 from .forms import form_data
+from .services import RedisServer
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(not shutil.which("redis-server"), reason="redis-server absent"),
+    pytest.mark.skipif(not RedisServer.available, reason="redis-server absent"),
 ]
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class RedisServer:
-    def __init__(self, *options):
-        self.port = free_port()
-        self.options = options
-        self.process = None
-
-    def start(self):
-        self.process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", *self.options],
-            stdout=subprocess.DEVNULL,
-        )  # fmt: skip
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.1).close()
-                return self
-            except OSError:
-                time.sleep(0.05)
-        raise RuntimeError("redis-server did not start")
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait()
-
-    def freeze(self):
-        os.kill(self.process.pid, signal.SIGSTOP)
-
-    def thaw(self):
-        os.kill(self.process.pid, signal.SIGCONT)
 
 
 @pytest.fixture
@@ -75,9 +34,7 @@ def redis(settings, monkeypatch):
     monkeypatch.setattr(ResilientRedisCache, "RETRY_SECONDS", 0.3)
     monkeypatch.setattr(ResilientRedisCache, "_down_until", 0.0)
     yield server
-    if server.process.poll() is None:
-        server.thaw()
-        server.stop()
+    server.stop()
 
 
 PAGES = ["/", "/projets/", "/projets/projet-catamaran/", "/recherche/?q=tiers", "/actualites/"]
