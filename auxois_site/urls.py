@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from governance.sitemaps import BodySitemap, EventSitemap
+from pages.admin_views import internal_link_search
 from pages.feeds import AtomNewsFeed, NewsFeed
 from pages.media import serve_media
 from pages.sitemaps import NewsSitemap, PageSitemap, SectionSitemap
@@ -26,6 +27,7 @@ sitemaps = {
 }
 
 urlpatterns = [
+    path(f"{settings.ADMIN_URL}liens-internes/", internal_link_search, name="internal_link_search"),
     path(settings.ADMIN_URL, admin.site.urls),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path(

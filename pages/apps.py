@@ -6,6 +6,7 @@ class PagesConfig(AppConfig):
     verbose_name = "Pages et actualités"
 
     def ready(self):
-        from .cache import connect_signals
+        from . import cache, link_updates
 
-        connect_signals()
+        cache.connect_signals()
+        link_updates.connect_signals()

@@ -233,3 +233,20 @@ def load(hits):
         hit.title = highlight(hit.shown.title, hit.words)
         hit.excerpt = _excerpt(hit.shown.summary, hit.words)
     return shown
+
+
+def by_title(query, keys, limit=20):
+    """Published objects of these sources whose title holds every word of the query, accents
+    and case ignored, titles starting with the first word first: what the editor's internal
+    link chooser offers. Read from `_shown_values` (one read per content version)."""
+    words = terms(query)
+    if not words:
+        return []
+    found = []
+    for key in keys:
+        for shown in _shown_values(SOURCES_BY_KEY[key]).values():
+            title = fold(shown.title)
+            if all(word in title for word in words):
+                found.append((not title.startswith(words[0]), title, shown))
+    found.sort(key=lambda entry: entry[:2])
+    return [shown for *_, shown in found[:limit]]
