@@ -50,30 +50,27 @@ def _parse_ref(ref):
 def resolve(soup):
     """Give every internal link of a parsed text its object's current address (one query
     per kind of object); a link to an object that no longer exists becomes plain text."""
-    links = soup.find_all("a", attrs={"data-ref": True})
-    if not links:
-        return
-    wanted = defaultdict(set)
-    targets = {}
-    for link in links:
+    targets = []
+    wanted = defaultdict(set)  # source key → pks
+    for link in soup.find_all("a", attrs={"data-ref": True}):
         target = _parse_ref(link["data-ref"])
         if target is None:
             del link["data-ref"]  # not ours: an ordinary link
             continue
-        targets[link] = target
-        wanted[target[0]].add(target[1])
+        targets.append((link, target))
+        wanted[target[0].key].add(target[1])
     addresses = {}
-    for source, pks in wanted.items():
-        fields = source.url_fields
-        for obj in source.model._default_manager.filter(pk__in=pks).only("pk", *fields):
-            addresses[source, obj.pk] = obj.get_absolute_url()
-    for link, target in targets.items():
-        address = addresses.get(target)
+    for key, pks in wanted.items():
+        source = SOURCES_BY_KEY[key]
+        for obj in source.model._default_manager.filter(pk__in=pks).only(*source.url_fields):
+            addresses[key, obj.pk] = obj.get_absolute_url()
+    for link, (source, pk) in targets:
+        address = addresses.get((source.key, pk))
         if address is None:
             link.unwrap()
         else:
             link["href"] = address
-            link["data-ref"] = _ref(*target)
+            link["data-ref"] = _ref(source, pk)
 
 
 def choices(query, limit=20):

@@ -8,7 +8,7 @@ from django.utils.safestring import mark_safe
 from pages.cache import remember
 from pages.dates import french_date
 from pages.renditions import renditions
-from pages.richtext import sanitize_html
+from pages.richtext import render_rich_text
 from pages.uploads import file_size_label
 
 register = template.Library()
@@ -17,7 +17,7 @@ register = template.Library()
 @register.filter
 def rich_text(value):
     """Editor-formatted HTML, cleaned by the allow-list before it reaches the page."""
-    return mark_safe(sanitize_html(value))  # noqa: S308 - sanitised just above
+    return mark_safe(render_rich_text(value or ""))  # noqa: S308 - sanitised just above
 
 
 @register.filter
