@@ -4,21 +4,28 @@ rename the project, edit again, and the warning before leaving unsaved changes."
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import expect
 
+from pages.roles import CONTENT_APPS, EDITOR
 from tests import builders
 
 WORD_CLIPBOARD = (Path(__file__).parents[1] / "richtext_samples/word.html").read_text()
-EDITOR = "[contenteditable=true].ProseMirror"
+TEXT_AREA = "[contenteditable=true].ProseMirror"
 PASSWORD = "un-mot-de-passe-solide-2024"
 
 
 @pytest.fixture
 def editor_page(site, context, django_user_model):
-    """A « Rédacteur » logged in through the admin's login form."""
+    """A « Rédacteur » logged in through the admin's login form. The group is made again
+    if an earlier live-server test emptied the database (its data migration is not
+    replayed)."""
+    group, created = Group.objects.get_or_create(name=EDITOR)
+    if created:
+        content = Permission.objects.filter(content_type__app_label__in=CONTENT_APPS)
+        group.permissions.set(content.exclude(codename__startswith="delete_"))
     user = django_user_model.objects.create_user("redactrice", password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name="Rédacteur"))
+    user.groups.add(group)
     page = context.new_page()
     page.goto(site + "/admin/login/")
     page.fill("#id_username", "redactrice")
@@ -43,7 +50,7 @@ class LeavePrompts:
 
 def open_editor(page, url):
     page.goto(url)
-    page.wait_for_selector(EDITOR)
+    page.wait_for_selector(TEXT_AREA)
     page.wait_for_function("document.querySelector('#id_body').dataset.loadedValue !== undefined")
 
 
@@ -58,7 +65,7 @@ def paste_html(page, html):
             })
             document.querySelector(selector).dispatchEvent(paste)
         }""",
-        [EDITOR, html],
+        [TEXT_AREA, html],
     )
 
 
@@ -89,7 +96,7 @@ def test_an_editor_pastes_links_renames_and_is_warned_before_losing_changes(site
 
     # Paste a Word document over the text.
     open_editor(page, change_url)
-    page.click(EDITOR)
+    page.click(TEXT_AREA)
     page.keyboard.press("Control+A")
     paste_html(page, WORD_CLIPBOARD)
     expect(page.get_by_role("status").filter(has_text="1 image")).to_contain_text(
@@ -120,7 +127,7 @@ def test_an_editor_pastes_links_renames_and_is_warned_before_losing_changes(site
 
     # An internal link to a project, chosen with the keyboard-operable chooser.
     open_editor(page, change_url)
-    page.click(EDITOR)
+    page.click(TEXT_AREA)
     page.keyboard.press("Control+End")
     page.keyboard.press("Enter")
     page.keyboard.type("Projet lié : ")
@@ -131,7 +138,7 @@ def test_an_editor_pastes_links_renames_and_is_warned_before_losing_changes(site
     search.press_sequentially("sarrasin")
     dialog.get_by_role("button", name="Filière sarrasin bio").click()
     expect(dialog).to_have_count(0)
-    expect(page.locator(EDITOR).get_by_role("link", name="Filière sarrasin bio")).to_be_visible()
+    expect(page.locator(TEXT_AREA).get_by_role("link", name="Filière sarrasin bio")).to_be_visible()
     save_and_continue(page)
 
     # The project's address changes in the admin.
@@ -172,7 +179,7 @@ def test_the_editor_rewriting_the_stored_text_is_no_change(site, editor_page):
     open_editor(page, change_url)
     stored = page.eval_on_selector("#id_body", "field => field.value")
     assert page.eval_on_selector("#id_body", "field => field.dataset.loadedValue") != stored
-    page.click(EDITOR)
+    page.click(TEXT_AREA)
     page.keyboard.press("Control+End")
     page.keyboard.type("x")
     page.keyboard.press("Backspace")
