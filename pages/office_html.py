@@ -3,7 +3,7 @@
 Word, LibreOffice and Google Docs do not write the HTML the site keeps: Word's bullets are
 paragraphs starting with « · » and a few no-break spaces, Google Docs wraps everything in a
 bold tag that is not bold, headings start at level 1 (the page title's level), tables have
-no header row. The editor fixes a paste in the browser (static/admin-site/editor.js); this
+no header row. The editor fixes a paste in the browser (static/admin-site/paste.js); this
 module does the same on the server, so that HTML arriving by an import or the shell is fixed
 too.
 
@@ -60,7 +60,7 @@ def styles(tag):
 
 def _typed_lists(soup):
     """Runs of paragraphs written as list items become real lists, nested by Word's levels."""
-    for parent in [soup, *soup.find_all(["td", "th", "blockquote", "li", "div"])]:
+    for parent in [soup, *soup.find_all(["td", "th", "blockquote", "li"])]:
         stack = []  # [(level, list)] from the outermost list of the current run
         for child in list(parent.children):
             if isinstance(child, NavigableString) and not child.strip(SPACES):

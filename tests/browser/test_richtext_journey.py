@@ -36,7 +36,7 @@ def editor_page(site, context, django_user_model):
 
 
 class LeavePrompts:
-    """Counts the browser's « leave this page? » prompts, and stays on the page."""
+    """Counts the browser's « leave this page? » prompts, and answers « stay »."""
 
     def __init__(self, page):
         self.count = 0
@@ -46,6 +46,20 @@ class LeavePrompts:
         if dialog.type == "beforeunload":
             self.count += 1
         dialog.dismiss()
+
+
+def leave_but_stay(page):
+    """Click the admin's home link: the browser asks first, and the form stays."""
+    url = page.url
+    with page.expect_event("dialog", predicate=lambda dialog: dialog.type == "beforeunload"):
+        page.get_by_role("link", name="Accueil").first.click()
+    assert page.url == url
+
+
+def leave(page, site):
+    """Click the admin's home link: the browser leaves without asking."""
+    page.get_by_role("link", name="Accueil").first.click()
+    expect(page).to_have_url(f"{site}/admin/")
 
 
 def open_editor(page, url):
@@ -90,9 +104,7 @@ def test_an_editor_pastes_links_renames_and_is_warned_before_losing_changes(site
     # Nothing changed (the editor rewrote the stored HTML in its own way): no prompt.
     open_editor(page, change_url)
     assert csp_errors == []  # no inline style from the editor or its toolbar
-    page.get_by_role("link", name="Accueil").first.click()
-    expect(page).to_have_url(f"{site}/admin/")
-    assert prompts.count == 0
+    leave(page, site)
 
     # Paste a Word document over the text.
     open_editor(page, change_url)
@@ -104,9 +116,7 @@ def test_an_editor_pastes_links_renames_and_is_warned_before_losing_changes(site
     )
 
     # Leaving now would lose the paste: the browser asks, the editor stays.
-    page.get_by_role("link", name="Accueil").first.click()
-    assert prompts.count == 1
-    assert page.url == change_url
+    leave_but_stay(page)
 
     save_and_continue(page)
     public = page.context.new_page()
@@ -121,9 +131,7 @@ def test_an_editor_pastes_links_renames_and_is_warned_before_losing_changes(site
     expect(text.get_by_role("region", name="Tableau : Action, Étape")).to_be_visible()
 
     # Saved: leaving asks nothing.
-    page.get_by_role("link", name="Accueil").first.click()
-    expect(page).to_have_url(f"{site}/admin/")
-    assert prompts.count == 1
+    leave(page, site)
 
     # An internal link to a project, chosen with the keyboard-operable chooser.
     open_editor(page, change_url)
@@ -158,14 +166,12 @@ def test_an_editor_pastes_links_renames_and_is_warned_before_losing_changes(site
     # A second visit to the news item: a change prompts before leaving, saving works.
     open_editor(page, change_url)
     page.fill("#id_summary", "Compte rendu et projet lié.")
-    page.get_by_role("link", name="Accueil").first.click()
-    assert prompts.count == 2
+    leave_but_stay(page)
     save_and_continue(page)
     body = page.eval_on_selector("#id_body", "field => field.value")
     assert 'href="/projets/filiere-sarrasin-biologique/"' in body
-    page.get_by_role("link", name="Accueil").first.click()
-    expect(page).to_have_url(f"{site}/admin/")
-    assert prompts.count == 2
+    leave(page, site)
+    assert prompts.count == 2  # the two above, none while saving
 
 
 def test_the_editor_rewriting_the_stored_text_is_no_change(site, editor_page):
@@ -184,6 +190,5 @@ def test_the_editor_rewriting_the_stored_text_is_no_change(site, editor_page):
     page.keyboard.type("x")
     page.keyboard.press("Backspace")
     assert page.eval_on_selector("#id_body", "field => field.value") != stored
-    page.get_by_role("link", name="Accueil").first.click()
-    expect(page).to_have_url(f"{site}/admin/")
+    leave(page, site)
     assert prompts.count == 0
