@@ -7,6 +7,7 @@ from django.views.generic import TemplateView
 from core.health import health
 from core.media import serve_media
 from governance.sitemaps import BodySitemap, EventSitemap
+from pages.admin_views import internal_link_search
 from pages.feeds import AtomNewsFeed, NewsFeed
 from pages.sitemaps import NewsSitemap, PageSitemap, SectionSitemap
 from projects.sitemaps import HolderSitemap, LeverSitemap, ProjectSitemap
@@ -27,6 +28,7 @@ sitemaps = {
 }
 
 urlpatterns = [
+    path(f"{settings.ADMIN_URL}liens-internes/", internal_link_search, name="internal_link_search"),
     path(settings.ADMIN_URL, admin.site.urls),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path(

@@ -93,22 +93,24 @@ class SearchEntryQuerySet(models.QuerySet):
             models.Q(published_at__isnull=True) | models.Q(published_at__lte=now)
         )
 
-    def search(self, query):
-        """Entries matching every word of `query` (as word prefixes), best first, with
-        `rank`. An empty or wordless query matches nothing."""
+    def search(self, query, title_only=False):
+        """Entries matching every word of `query` (as word prefixes; in the title only if
+        `title_only`), best first, with `rank`. A query without words matches nothing."""
         words = [w for word in terms(query) for w in re.findall(r"[^\W_]+", word)]
         if not words:
             return self.none()
         if connection.vendor == "postgresql":
+            weight = "A" if title_only else ""
             tsquery = SearchQuery(
-                " & ".join(f"{w}:*" for w in words), config=CONFIG, search_type="raw"
+                " & ".join(f"{w}:*{weight}" for w in words), config=CONFIG, search_type="raw"
             )
             return (
                 self.filter(search_vector=tsquery)
                 .annotate(rank=SearchRank(models.F("search_vector"), tsquery))
                 .order_by("-rank", "pk")
             )
-        match = " AND ".join(f'"{w}"*' for w in words)
+        column = "title : " if title_only else ""
+        match = " AND ".join(f'{column}"{w}"*' for w in words)
         weights = ", ".join(str(w) for w in WEIGHTS.values())
         return self.extra(
             tables=[FTS_TABLE],

@@ -48,6 +48,7 @@ def test_an_editor_writes_schedules_previews_and_publishes_news(editor_client):
         "pages-document-content_type-object_id-TOTAL_FORMS": "1",
         "pages-document-content_type-object_id-0-title": "Programme de la visite",
         "pages-document-content_type-object_id-0-order": "0",
+        "pages-document-content_type-object_id-0-kind": "agenda",
         "pages-document-content_type-object_id-0-file": builders_pdf(),
     }
     response = editor_client.post(add, data)

@@ -8,7 +8,7 @@ from django.utils.safestring import mark_safe
 from core.renditions import renditions
 from core.uploads import file_size_label
 from pages.dates import french_date
-from pages.richtext import sanitize_html
+from pages.richtext import render_rich_text
 
 register = template.Library()
 
@@ -16,7 +16,7 @@ register = template.Library()
 @register.filter
 def rich_text(value):
     """Editor-formatted HTML, cleaned by the allow-list before it reaches the page."""
-    return mark_safe(sanitize_html(value))  # noqa: S308 - sanitised just above
+    return mark_safe(render_rich_text(value or ""))  # noqa: S308 - sanitised just above
 
 
 @register.filter
