@@ -151,6 +151,7 @@ STORAGES = {
 SITE_NAME = "Territoire d'industrie Auxois Morvan"
 ADMIN_URL = env.str("ADMIN_URL", default="admin/")
 LOGIN_URL = "admin:login"  # the only login: where the password reset sends people back
+LOGIN_REDIRECT_URL = "admin:index"
 
 # E-mail (password reset): printed on the console unless EMAIL_URL names a server, e.g.
 # smtp+tls://user:password@smtp.example.org:587 (STARTTLS) or smtp+ssl://…:465 (implicit TLS).
