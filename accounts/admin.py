@@ -2,6 +2,7 @@
 
 from axes.admin import AccessAttemptAdmin
 from axes.conf import settings as axes_settings
+from axes.handlers.proxy import AxesProxyHandler
 from axes.models import AccessAttempt
 from django.contrib import admin
 from django.contrib.auth import get_user_model
@@ -34,10 +35,11 @@ admin.site.unregister(AccessAttempt)
 @admin.register(AccessAttempt)
 class LockoutAttemptAdmin(AccessAttemptAdmin):
     """Axes' screen; what its labels leave in English is in `locale/`, except these two,
-    which are not translatable strings there."""
+    which are not translatable strings there (and its clean-up action failed)."""
 
     @admin.action(description="Effacer les tentatives expirées")
     def cleanup_expired_attempts(self, request, queryset):
+        AxesProxyHandler.update_request(request)  # axes' own action forgets it: a 500
         count = self.handler.clean_expired_user_attempts(request=request)
         self.message_user(request, f"Tentatives expirées effacées : {count}.")
 
