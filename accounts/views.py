@@ -18,10 +18,13 @@ MAILS_PER_ADDRESS_PER_HOUR = 3
 
 
 class AdminLookMixin:
-    """Header, title and links of the admin (these views live outside the AdminSite)."""
+    """Header, title and links of the admin (these views live outside the AdminSite);
+    no side menu, which would only tell a visitor they may see nothing."""
 
     def get_context_data(self, **kwargs):
-        return {**admin.site.each_context(self.request), **super().get_context_data(**kwargs)}
+        context = {**admin.site.each_context(self.request), **super().get_context_data(**kwargs)}
+        context["is_nav_sidebar_enabled"] = False
+        return context
 
 
 class PasswordResetView(AdminLookMixin, auth_views.PasswordResetView):

@@ -37,17 +37,20 @@ def _refusal(request, template, status):
     context = {"previous_url": _previous_url(request)}
     if _is_admin(request):
         context |= admin.site.each_context(request)
+        context["is_nav_sidebar_enabled"] = context["has_permission"]  # not for visitors
         template = f"admin/{template}"
     return render(request, template, context, status=status)
 
 
 def _previous_url(request):
-    """The page the visitor came from, when it is one of this site's."""
+    """The page the visitor came from, when it is one of this site's (for a refused form,
+    often the form itself: the page to reload)."""
     referer = request.META.get("HTTP_REFERER", "")
     same_site = url_has_allowed_host_and_scheme(
         referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     )
-    return referer if same_site and referer != request.build_absolute_uri() else ""
+    itself = request.method == "GET" and referer == request.build_absolute_uri()
+    return referer if same_site and not itself else ""
 
 
 def permission_denied(request, exception=None):

@@ -57,9 +57,11 @@ def test_the_public_403_is_french_in_the_site_look(seeded, client, settings):
 
 def test_an_expired_login_form_gets_french_advice_in_the_admin_look(db):
     browser = Client(enforce_csrf_checks=True)
-    response = browser.post(reverse("admin:login"), {"username": "x", "password": "y"})
+    login = "http://testserver" + reverse("admin:login")
+    response = browser.post(login, {"username": "x", "password": "y"}, HTTP_REFERER=login)
     assert response.status_code == 403
     page = shown(response)
+    assert f'<a href="{login}">Recharger le formulaire</a>' in page
     assert ADMIN_HEADER in page
     assert "Le formulaire n'a pas pu être envoyé" in page
     assert "rechargez la page du formulaire" in page

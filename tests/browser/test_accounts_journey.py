@@ -1,0 +1,110 @@
+"""Editors' accounts in Chromium: a forgotten password replaced through the e-mailed link
+(a real SMTP server receives it), and a lock-out lifted by an administrator."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
+
+from pages.roles import EDITOR, sync_roles
+from tests.mailbox import LocalSMTPServer, reset_link
+
+from .test_accessibility import run_axe
+
+PASSWORD = "Bocage-de-l-Auxois-2019"
+
+
+@pytest.fixture
+def smtp(settings):
+    server = LocalSMTPServer().start()
+    settings.MAILERS = server.mailers()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(autouse=True)
+def fast_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def restore_roles():
+    """The groups come from data migrations, and live-server tests flush the database
+    after themselves (no serialized rollback once Playwright runs): replay the roles."""
+    if not Group.objects.filter(name=EDITOR).exists():
+        sync_roles(MigrationLoader(connection).project_state().apps)
+
+
+@pytest.fixture
+def make_editor(site, django_user_model):
+    restore_roles()
+
+    def make(username):
+        user = django_user_model.objects.create_user(username, f"{username}@example.org", PASSWORD)
+        user.groups.add(Group.objects.get(name=EDITOR))  # no « statut équipe » ticked
+        return user
+
+    return make
+
+
+def log_in(page, site, username, password):
+    page.goto(site + "/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.locator("#login-form input[type=submit]").click()
+
+
+def test_an_editor_who_forgot_their_password_gets_a_new_one_by_email(
+    site, page, smtp, make_editor, axe_source
+):
+    make_editor("claude")
+    page.goto(site + "/admin/login/")
+    page.get_by_role("link", name=re.compile("Mot de passe oublié")).click()
+    assert run_axe(page, axe_source) == []
+    page.fill("#id_email", "claude@example.org")
+    page.locator("input[type=submit]").click()
+    assert "Nous vous avons envoyé par courriel les instructions" in page.inner_text("main")
+
+    page.goto(reset_link(smtp.wait_for(1)))
+    page.fill("#id_new_password1", "Nouveau-Chemin-21")
+    page.fill("#id_new_password2", "Nouveau-Chemin-21")
+    page.locator("input[type=submit]").click()
+    assert "Votre mot de passe a été défini" in page.inner_text("main")
+
+    page.get_by_role("link", name="Connexion").click()
+    page.fill("#id_username", "claude")
+    page.fill("#id_password", "Nouveau-Chemin-21")
+    page.locator("#login-form input[type=submit]").click()
+    assert page.url == site + "/admin/"
+    assert "Tableau de bord" in page.inner_text("main")
+
+
+def test_a_locked_out_editor_is_unlocked_by_an_administrator(
+    site, browser, page, make_editor, admin_user, axe_source
+):
+    editor = make_editor("dominique")
+    for attempt in range(1, 5):
+        log_in(page, site, "dominique", "mauvais")
+        message = page.inner_text("main")
+        assert ("Attention" in message) == (attempt >= 3)
+    assert "encore 1 tentative," in message
+
+    log_in(page, site, "dominique", "mauvais")
+    assert "Connexion temporairement bloquée" in page.inner_text("body")
+    assert page.get_by_role("link", name=re.compile("Recevoir par courriel un lien")).count()
+    assert run_axe(page, axe_source) == []
+    log_in(page, site, "dominique", PASSWORD)
+    assert "Connexion temporairement bloquée" in page.inner_text("body")
+
+    administrator = browser.new_context(locale="fr-FR").new_page()
+    log_in(administrator, site, "admin", "password")
+    administrator.goto(f"{site}/admin/auth/user/{editor.pk}/password/")
+    administrator.fill("#id_password1", "Reprise-en-main-42")
+    administrator.fill("#id_password2", "Reprise-en-main-42")
+    administrator.locator("input[type=submit]").first.click()
+    assert "Mot de passe modifié avec succès" in administrator.inner_text("body")
+    administrator.context.close()
+
+    log_in(page, site, "dominique", "Reprise-en-main-42")
+    assert page.url == site + "/admin/"
