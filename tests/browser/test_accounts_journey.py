@@ -48,11 +48,17 @@ def make_editor(site, django_user_model):
     return make
 
 
+def submit(page, selector="input[type=submit]"):
+    """Send the form and wait for the page it leads to."""
+    with page.expect_navigation():
+        page.locator(selector).first.click()
+
+
 def log_in(page, site, username, password):
     page.goto(site + "/admin/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", password)
-    page.locator("#login-form input[type=submit]").click()
+    submit(page, "#login-form input[type=submit]")
 
 
 def test_an_editor_who_forgot_their_password_gets_a_new_one_by_email(
@@ -60,22 +66,24 @@ def test_an_editor_who_forgot_their_password_gets_a_new_one_by_email(
 ):
     make_editor("claude")
     page.goto(site + "/admin/login/")
-    page.get_by_role("link", name=re.compile("Mot de passe oublié")).click()
+    with page.expect_navigation():
+        page.get_by_role("link", name=re.compile("Mot de passe oublié")).click()
     assert run_axe(page, axe_source) == []
     page.fill("#id_email", "claude@example.org")
-    page.locator("input[type=submit]").click()
+    submit(page)
     assert "Nous vous avons envoyé par courriel les instructions" in page.inner_text("main")
 
     page.goto(reset_link(smtp.wait_for(1)))
     page.fill("#id_new_password1", "Nouveau-Chemin-21")
     page.fill("#id_new_password2", "Nouveau-Chemin-21")
-    page.locator("input[type=submit]").click()
+    submit(page)
     assert "Votre mot de passe a été défini" in page.inner_text("main")
 
-    page.get_by_role("link", name="Connexion").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Connexion").click()
     page.fill("#id_username", "claude")
     page.fill("#id_password", "Nouveau-Chemin-21")
-    page.locator("#login-form input[type=submit]").click()
+    submit(page, "#login-form input[type=submit]")
     assert page.url == site + "/admin/"
     assert "Tableau de bord" in page.inner_text("main")
 
@@ -102,7 +110,7 @@ def test_a_locked_out_editor_is_unlocked_by_an_administrator(
     administrator.goto(f"{site}/admin/auth/user/{editor.pk}/password/")
     administrator.fill("#id_password1", "Reprise-en-main-42")
     administrator.fill("#id_password2", "Reprise-en-main-42")
-    administrator.locator("input[type=submit]").first.click()
+    submit(administrator)
     assert "Mot de passe modifié avec succès" in administrator.inner_text("body")
     administrator.context.close()
 
