@@ -39,11 +39,12 @@ INSTALLED_APPS = [
     "simple_history",
     "import_export",
     "django_filters",
-    "axes",
+    "accounts.apps.AxesConfig",  # django-axes, under a French name in the admin
     "core",
     "pages",
     "projects",
     "governance",
+    "accounts",  # after auth and axes: re-registers their admin screens
 ]
 
 MIDDLEWARE = [
@@ -65,10 +66,11 @@ MIDDLEWARE = [
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out logins
-    "django.contrib.auth.backends.ModelBackend",
+    "accounts.backends.AccountBackend",  # says « inactive » only to the right password
 ]
 
 ROOT_URLCONF = "auxois_site.urls"
+CSRF_FAILURE_VIEW = "pages.errors.csrf_failure"
 WSGI_APPLICATION = "auxois_site.wsgi.application"
 
 TEMPLATES = [
@@ -145,6 +147,8 @@ IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 
+LOCALE_PATHS = [BASE_DIR / "locale"]  # French for what Django and the libraries leave in English
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -174,9 +178,33 @@ if MEDIA_STORAGE == "s3":
 
 SITE_NAME = "Territoire d'industrie Auxois Morvan"
 ADMIN_URL = env.str("ADMIN_URL", default="admin/")
-# Staff log in through the admin and land on its home page, whatever form they used.
+# Staff log in through the admin and land on its home page, whatever form they used (the
+# password reset sends them back there too).
 LOGIN_URL = "admin:login"
 LOGIN_REDIRECT_URL = "admin:index"
+
+# E-mail (password reset): printed on the console unless EMAIL_URL names a server, e.g.
+# smtp+tls://user:password@smtp.example.org:587 (STARTTLS) or smtp+ssl://…:465 (implicit TLS).
+# django-environ reads the address; Django 6.1 takes it as its default mailer.
+_email = env.email_url_config(env.str("EMAIL_URL", default="") or "consolemail://")
+_smtp_options = {
+    "host": _email["EMAIL_HOST"],
+    "port": _email["EMAIL_PORT"],  # None: 25, or 587 with STARTTLS, 465 with implicit TLS
+    "username": _email["EMAIL_HOST_USER"] or "",
+    "password": _email["EMAIL_HOST_PASSWORD"] or "",
+    "use_tls": _email.get("EMAIL_USE_TLS", False),
+    "use_ssl": _email.get("EMAIL_USE_SSL", False),
+    "timeout": env.int("EMAIL_TIMEOUT", default=10),  # seconds: a dead server must not hang
+}
+MAILERS = {
+    "default": {
+        "BACKEND": _email["EMAIL_BACKEND"],
+        "OPTIONS": _smtp_options if _email["EMAIL_HOST"] else {},
+    }
+}
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="ne-pas-repondre@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 2  # a reset link works for two hours (the e-mail says so)
 
 # Security headers on every response; the CSP allows nothing but this origin.
 # Pages that need a script or stylesheet tag of their own (the admin's editor) get a
@@ -200,12 +228,16 @@ SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 8)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # Admin login: locked for an hour after 5 failed attempts for a user name from an address.
+# Attempts made while locked neither count nor push the end back, so the lock-out page can
+# say when it ends. A new password (by e-mail or set by an administrator) unlocks at once.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip"
+PROXY_COUNT = env.int("PROXY_COUNT", default=0)  # reverse proxies appending to X-Forwarded-For
 
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -29,6 +29,7 @@ sitemaps = {
 
 urlpatterns = [
     path(f"{settings.ADMIN_URL}liens-internes/", internal_link_search, name="internal_link_search"),
+    path(settings.ADMIN_URL, include("accounts.urls")),  # before the admin's catch-all
     path(settings.ADMIN_URL, admin.site.urls),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path(
@@ -45,4 +46,5 @@ urlpatterns = [
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_media, name="media"),
 ]
 
+handler403 = "pages.errors.permission_denied"
 handler500 = "pages.errors.server_error"

@@ -10,14 +10,15 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def variables_read_by_the_code():
     settings = (ROOT / "auxois_site" / "settings.py").read_text()
-    gunicorn = (ROOT / "gunicorn.conf.py").read_text()
     names = set(re.findall(r'env(?:\.\w+)?\(\s*"([A-Z_]+)"', settings))
-    names |= set(re.findall(r'os\.environ\.get\(\s*"([A-Z_]+)"', gunicorn))
+    for script in ("gunicorn.conf.py", "deploy/serve.py"):
+        text = (ROOT / script).read_text()
+        names |= set(re.findall(r'os\.environ\.get\(\s*"([A-Z_]+)"', text))
     return sorted(names)
 
 
 def test_the_code_reads_its_settings_from_the_environment():
-    assert {"DATABASE_URL", "CACHE_URL", "DATA_CACHE_SECONDS", "WEB_CONCURRENCY"} <= set(
+    assert {"DATABASE_URL", "CACHE_URL", "PAGE_CACHE_SECONDS", "WEB_CONCURRENCY", "NGINX"} <= set(
         variables_read_by_the_code()
     )
 

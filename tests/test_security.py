@@ -37,6 +37,7 @@ def production_env(**extra):
         "DEBUG": "false",
         "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": "example.org",
+        "EMAIL_URL": "smtp+tls://site@mail.example.org:587",
         **extra,
     }
 

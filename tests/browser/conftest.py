@@ -98,14 +98,17 @@ EDITOR_PASSWORD = "mot-de-passe-solide-42"
 
 @pytest.fixture
 def make_editor(transactional_db, django_user_model):
-    """`make_editor(username)`: a member of the « Rédacteur » group (nothing else ticked)."""
+    """`make_editor(username)`: a member of the « Rédacteur » group — nothing else ticked:
+    the group alone opens the admin."""
     from django.contrib.auth.models import Group
+
+    from core.roles import EDITOR
 
     def make(username="redactrice", **fields):
         user = django_user_model.objects.create_user(
-            username, f"{username}@example.org", EDITOR_PASSWORD, is_staff=True, **fields
+            username, f"{username}@example.org", EDITOR_PASSWORD, **fields
         )
-        user.groups.add(Group.objects.get(name="Rédacteur"))
+        user.groups.add(Group.objects.get(name=EDITOR))
         return user
 
     return make
@@ -116,7 +119,8 @@ def log_in(page, site, username, password=EDITOR_PASSWORD):
     page.goto(site + "/admin/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", password)
-    page.click("input[type=submit]")
+    with page.expect_navigation():
+        page.click("input[type=submit]")
 
 
 @pytest.fixture
