@@ -4,7 +4,10 @@ under load, slow clients and oversized requests.
 Bounded in requests and time, loopback only: the long figures belong to `make bench`.
 """
 
+import re
 import socket
+import subprocess
+import sys
 import threading
 import time
 import urllib.request
@@ -12,10 +15,11 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from .production import Stack, fetch, prepare, production_env
+from .production import ROOT, Stack, fetch, prepare, production_env
 
 pytestmark = pytest.mark.slow
 
+ADMIN_PASSWORD = "mot-de-passe-de-la-charge-42"
 URLS = ["/", "/projets/", "/projets/?levier=non-precise", "/gouvernance/", "/recherche/?q=projet",
         "/actualites/rss.xml", "/projets/projet-catamaran/", "/page-inconnue/"]  # fmt: skip
 
@@ -25,6 +29,11 @@ def production_server(tmp_path_factory):
     database = tmp_path_factory.mktemp("load") / "charge.sqlite3"
     env = production_env(f"sqlite:///{database}")
     prepare(env)
+    subprocess.run(
+        [sys.executable, "manage.py", "createsuperuser", "--noinput", "--username", "admin",
+         "--email", "admin@example.org"],
+        cwd=ROOT, env={**env, "DJANGO_SUPERUSER_PASSWORD": ADMIN_PASSWORD}, check=True,
+    )  # fmt: skip
     stack = Stack(env).start()
     yield stack.url
     stack.stop()
@@ -144,3 +153,26 @@ def test_oversized_or_malformed_requests_get_french_pages(production_server):
     assert (status, "Requête incorrecte" in body) == (400, True)
     status, body = _raw(production_server, b"BONJOUR\r\n\r\n")
     assert status == 400 and 'lang="fr"' in body
+
+
+def test_a_forged_x_forwarded_for_does_not_dodge_the_lock_out(production_server):
+    """Behind nginx (PROXY_COUNT=1), the address counted is the one nginx saw, whatever
+    the client writes in X-Forwarded-For."""
+    from .test_two_hosts import Browser
+
+    def attempt(password, forged):
+        browser = Browser()
+        page = browser.get(f"{production_server}/admin/login/")
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)[1]
+        return browser.post(
+            f"{production_server}/admin/login/",
+            data={"csrfmiddlewaretoken": token, "username": "admin", "password": password},
+            headers={"X-Forwarded-For": forged},
+            allow_redirects=False,
+        )
+
+    for n in range(5):
+        attempt("mauvais", f"198.51.100.{n}")
+    locked = attempt(ADMIN_PASSWORD, "203.0.113.99")
+    assert locked.status_code == 429
+    assert "Connexion temporairement bloquée" in locked.text or "bloqu" in locked.text
