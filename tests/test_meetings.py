@@ -402,3 +402,24 @@ def test_open_data_has_documented_time_and_address_columns(client):
     for field in ["heure_debut", "heure_fin", "adresse"]:
         assert f"<code>{field}</code>" in doc
     assert "heure de Paris" in doc
+
+
+def test_an_earlier_version_with_its_date_and_times_can_be_restored(editor_client):
+    event = timed_meeting()
+    submit(editor_client, change_url(event), end_time="17:00")
+    submit(editor_client, change_url(event), date_precision="year", year="2020", start_time="",
+           end_time="")  # fmt: skip
+    event.refresh_from_db()
+    assert (event.date_label, event.start_time) == ("2020", None)
+    first = event.history.filter(end_time=datetime.time(17)).latest()
+
+    restore_url = reverse(
+        "admin:governance_timelineevent_simple_history", args=[event.pk, first.history_id]
+    )
+    page = editor_client.get(restore_url).text
+    shown = form_data(page, "historicaltimelineevent_form")
+    assert (shown["exact_date"], shown["end_time"]) == ("11/07/2019", "17:00")
+    assert editor_client.post(restore_url, shown).status_code == 302
+    event.refresh_from_db()
+    assert (event.date, event.date_precision) == (datetime.date(2019, 7, 11), "day")
+    assert (event.start_time, event.end_time) == (datetime.time(14), datetime.time(17))
