@@ -5,10 +5,12 @@ import re
 
 import icalendar
 import pytest
+from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from governance.models import TimelineEvent
+from pages.roles import EDITOR, sync_roles
 from tests.crawl import page_text
 
 PASSWORD = "mot-de-passe-solide-42"
@@ -17,8 +19,9 @@ UTC = datetime.UTC
 
 @pytest.fixture
 def editor(site, django_user_model):
+    sync_roles(django_apps)  # a live-server test may follow one that flushed the groups
     user = django_user_model.objects.create_user("redactrice", password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name="Rédacteur"))
+    user.groups.add(Group.objects.get(name=EDITOR))
     return user
 
 
