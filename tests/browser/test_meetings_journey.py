@@ -5,8 +5,9 @@ import re
 
 import icalendar
 import pytest
-from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 from django.urls import reverse
 
 from governance.models import TimelineEvent
@@ -19,7 +20,9 @@ UTC = datetime.UTC
 
 @pytest.fixture
 def editor(site, django_user_model):
-    sync_roles(django_apps)  # a live-server test may follow one that flushed the groups
+    # The roles come from a data migration, and an earlier live-server test may have flushed
+    # them: apply the same definition again, with the migrated models it is written for.
+    sync_roles(MigrationLoader(connection).project_state().apps)
     user = django_user_model.objects.create_user("redactrice", password=PASSWORD, is_staff=True)
     user.groups.add(Group.objects.get(name=EDITOR))
     return user
