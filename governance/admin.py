@@ -5,6 +5,7 @@ from core.todo import Todo, can_change, change_url, todo_check
 from pages.admin_base import DocumentInline, PublishableAdmin
 from pages.models import DocumentKind
 
+from .forms import TimelineEventAdminForm
 from .models import Body, BodyMember, Intercommunality, Sector, TimelineEvent
 
 
@@ -45,16 +46,33 @@ class BodyAdmin(PublishableAdmin):
 
 @admin.register(TimelineEvent)
 class TimelineEventAdmin(PublishableAdmin):
+    form = TimelineEventAdminForm
     list_display = ["title", "date_label", "kind", "body", "is_forecast", "status"]
     list_filter = ["status", "kind", "body", "date_precision", "is_forecast"]
-    search_fields = ["title", "summary", "location"]
+    search_fields = ["title", "summary", "location", "address"]
     date_hierarchy = "date"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["body"]
+    radio_fields = {"date_precision": admin.HORIZONTAL}
     list_select_related = ["body"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "kind", "body", "summary", "location"]}),
-        ("Date", {"fields": ["date", "date_precision", "is_forecast", "order"]}),
+        (None, {"fields": ["title", "slug", "kind", "body", "summary"]}),
+        (
+            "Date",
+            {
+                "fields": [
+                    "date_precision",
+                    "exact_date",
+                    ("year", "month", "semester"),
+                    ("start_time", "end_time"),
+                    "is_forecast",
+                    "order",
+                ],
+                "description": "Choisissez d'abord la précision, puis remplissez seulement "
+                "ce qu'elle demande : les autres champs de date ne sont pas pris en compte.",
+            },
+        ),
+        ("Lieu", {"fields": ["location", "address"]}),
         PublishableAdmin.publication_fieldset,
     ]
     inlines = [DocumentInline]

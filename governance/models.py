@@ -2,8 +2,11 @@
 
 import calendar
 import datetime
+import re
+import zoneinfo
 
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -11,7 +14,7 @@ from django.utils.formats import date_format
 from simple_history.models import HistoricalRecords
 
 from core.search import Searchable, SearchDocument, SearchSection
-from pages.dates import french_date
+from pages.dates import french_date, french_time
 from pages.models import Document
 from pages.publishing import Publishable, PublishableQuerySet, SlugManager, SlugNaturalKeyMixin
 
@@ -143,6 +146,21 @@ class DatePrecision(models.TextChoices):
     YEAR = "year", "Année"
 
 
+class Semester(models.IntegerChoices):
+    FIRST = 1, "1er semestre (janvier à juin)"
+    SECOND = 2, "2e semestre (juillet à décembre)"
+
+
+# « 2 rue de la Paix, 21500 Montbard »: what comes before a French postal code is the street.
+POSTAL_CODE_AND_TOWN = re.compile(
+    r"^(?:(?P<street>.*?)[\s,]+)?(?P<code>\d{5})\s+(?P<town>[^,\d][^,]*)$"
+)
+
+# Meetings take place in the territory: their times are wall-clock times there, whatever
+# the server or the reader's calendar is set to.
+LOCAL_TIME_ZONE = zoneinfo.ZoneInfo("Europe/Paris")
+
+
 class EventKind(models.TextChoices):
     MEETING = "meeting", "Réunion"
     MILESTONE = "milestone", "Étape"
@@ -160,7 +178,10 @@ class TimelineEventQuerySet(PublishableQuerySet):
         return self.filter(date__lt=timezone.localdate()).order_by("-date", "-order")
 
     def chronological(self):
-        return self.select_related("body").order_by("date", "order")
+        """By day, then by time (an untimed entry first, on every database), then by order."""
+        return self.select_related("body").order_by(
+            "date", models.F("start_time").asc(nulls_first=True), "order"
+        )
 
 
 class TimelineEventManager(SlugManager.from_queryset(TimelineEventQuerySet)):
@@ -189,12 +210,43 @@ class TimelineEvent(Searchable, Publishable):
         "date", help_text="Pour une date approximative, le premier jour de la période."
     )
     date_precision = models.CharField(
-        "précision de la date", max_length=10, choices=DatePrecision.choices, default="day"
+        "précision de la date",
+        max_length=10,
+        choices=DatePrecision.choices,
+        default="day",
+        help_text="Ce que l'on sait de la date. Remplissez ensuite seulement le champ qui lui "
+        "correspond : la date exacte pour « Jour », l'année et le mois pour « Mois », l'année "
+        "et le semestre pour « Semestre », l'année seule pour « Année ».",
+    )
+    start_time = models.TimeField(
+        "heure de début",
+        null=True,
+        blank=True,
+        help_text="Facultatif, seulement pour un jour précis (précision « Jour »). Heure de "
+        "Paris, par ex. 14:00 ou 14 h.",
+    )
+    end_time = models.TimeField(
+        "heure de fin",
+        null=True,
+        blank=True,
+        help_text="Facultatif, et seulement avec une heure de début ; par ex. 16:30 ou 16 h 30.",
     )
     is_forecast = models.BooleanField(
         "prévisionnel", default=False, help_text="Cocher si l'étape est annoncée, pas encore faite."
     )
-    location = models.CharField("lieu", max_length=200, blank=True)
+    location = models.CharField(
+        "lieu",
+        max_length=200,
+        blank=True,
+        help_text="Le nom du lieu (salle, bâtiment, commune), tel qu'il est annoncé.",
+    )
+    address = models.CharField(
+        "adresse",
+        max_length=250,
+        blank=True,
+        help_text="Facultatif : l'adresse postale du lieu, sur une ligne, par ex. « numéro et "
+        "rue, code postal commune ».",
+    )
     summary = models.TextField("résumé", blank=True)
     order = models.PositiveSmallIntegerField(
         "ordre dans la journée", default=0, help_text="Départage deux dates identiques."
@@ -209,9 +261,59 @@ class TimelineEvent(Searchable, Publishable):
         verbose_name = "réunion ou étape"
         verbose_name_plural = "calendrier (réunions et étapes)"
         ordering = ["date", "order"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(date_precision=DatePrecision.DAY)
+                | models.Q(start_time__isnull=True, end_time__isnull=True),
+                name="event_times_only_for_a_known_day",
+                violation_error_message="Une heure ne s'indique que pour un jour précis.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end_time__isnull=True)
+                | models.Q(start_time__isnull=False, end_time__gt=models.F("start_time")),
+                name="event_end_time_after_start_time",
+                violation_error_message="L'heure de fin doit suivre une heure de début.",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.title} ({self.date_label})"
+
+    def clean(self):
+        """Times make sense only for a known day, and an end only after a start."""
+        errors = {}
+        if self.date_precision != DatePrecision.DAY:
+            message = (
+                "Une heure ne s'indique que pour un jour précis : choisissez la précision "
+                "« Jour » ou videz ce champ."
+            )
+            for name in ("start_time", "end_time"):
+                if getattr(self, name) is not None:
+                    errors[name] = message
+        elif self.end_time is not None:
+            if self.start_time is None:
+                errors["end_time"] = (
+                    "Indiquez aussi l'heure de début : une heure de fin seule ne suffit pas."
+                )
+            elif self.end_time <= self.start_time:
+                errors["end_time"] = "L'heure de fin doit être après l'heure de début."
+        if errors:
+            raise ValidationError(errors)
+
+    @staticmethod
+    def period_start(precision, year, month=None, semester=None):
+        """First day of the period an approximate date stands for (what `date` stores)."""
+        match precision:
+            case DatePrecision.MONTH:
+                return datetime.date(year, month, 1)
+            case DatePrecision.SEMESTER:
+                return datetime.date(year, 1 if semester == Semester.FIRST else 7, 1)
+            case _:
+                return datetime.date(year, 1, 1)
+
+    @property
+    def semester(self):
+        return Semester.FIRST if self.date.month <= 6 else Semester.SECOND
 
     def get_absolute_url(self):
         return reverse("governance:event_detail", kwargs={"slug": self.slug})
@@ -232,11 +334,57 @@ class TimelineEvent(Searchable, Publishable):
             case DatePrecision.YEAR:
                 return str(d.year)
             case DatePrecision.SEMESTER:
-                return f"{'1er' if d.month <= 6 else '2e'} semestre {d.year}"
+                return f"{'1er' if self.semester == Semester.FIRST else '2e'} semestre {d.year}"
             case DatePrecision.MONTH:
                 return date_format(d, "F Y")
             case _:
                 return french_date(d)
+
+    @property
+    def day_label(self):
+        """The date with its weekday when the day is known: « jeudi 11 juillet 2019 »."""
+        if self.date_precision != DatePrecision.DAY:
+            return self.date_label
+        return f"{date_format(self.date, 'l')} {french_date(self.date)}"
+
+    @property
+    def start_datetime(self):
+        """Aware start, in Paris time, or None when no time is known."""
+        if self.date_precision != DatePrecision.DAY or self.start_time is None:
+            return None
+        return datetime.datetime.combine(self.date, self.start_time, tzinfo=LOCAL_TIME_ZONE)
+
+    @property
+    def end_datetime(self):
+        if self.start_datetime is None or self.end_time is None:
+            return None
+        return datetime.datetime.combine(self.date, self.end_time, tzinfo=LOCAL_TIME_ZONE)
+
+    @property
+    def start_time_label(self):
+        return french_time(self.start_time)
+
+    @property
+    def end_time_label(self):
+        return french_time(self.end_time)
+
+    @property
+    def full_location(self):
+        """Place and address on one line, as calendars show a location."""
+        return ", ".join(part for part in (self.location, self.address) if part)
+
+    @property
+    def postal_address_parts(self):
+        """The address as schema.org `PostalAddress` properties, split when it ends with a
+        postal code and a town, as French addresses do; otherwise kept whole."""
+        address = self.address.strip()
+        match = POSTAL_CODE_AND_TOWN.match(address)
+        if not match:
+            return {"streetAddress": address} if address else {}
+        parts = {"postalCode": match["code"], "addressLocality": match["town"].strip()}
+        if match["street"]:
+            parts["streetAddress"] = match["street"].strip()
+        return parts
 
     @property
     def date_machine(self):
@@ -259,7 +407,9 @@ class TimelineEvent(Searchable, Publishable):
                 return datetime.date(d.year, 12, 31)
             case DatePrecision.SEMESTER:
                 return (
-                    datetime.date(d.year, 6, 30) if d.month <= 6 else datetime.date(d.year, 12, 31)
+                    datetime.date(d.year, 6, 30)
+                    if self.semester == Semester.FIRST
+                    else datetime.date(d.year, 12, 31)
                 )
             case DatePrecision.MONTH:
                 return datetime.date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])

@@ -4,6 +4,12 @@ from pages.opendata import Column, Dataset, UrlColumn
 
 from .models import DatePrecision, TimelineEvent
 
+
+def _hour(value):
+    """« 14:00 » in CSV and JSON alike, rather than each format's own rendering of a time."""
+    return value.strftime("%H:%M") if value is not None else None
+
+
 DATASETS = [
     Dataset(
         key="reunions",
@@ -34,11 +40,22 @@ DATASETS = [
                 lambda e: e.get_date_precision_display(),
             ),
             Column(
+                "heure_debut",
+                "Heure de début (HH:MM, heure de Paris) ; vide quand elle n'est pas publiée.",
+                lambda e: _hour(e.start_time),
+            ),
+            Column(
+                "heure_fin",
+                "Heure de fin (HH:MM, heure de Paris) ; vide quand elle n'est pas publiée.",
+                lambda e: _hour(e.end_time),
+            ),
+            Column(
                 "previsionnel",
                 "« oui » si l'étape est annoncée mais pas encore faite.",
                 lambda e: e.is_forecast,
             ),
-            Column("lieu", "Lieu, s'il est connu.", lambda e: e.location),
+            Column("lieu", "Nom du lieu, s'il est connu.", lambda e: e.location),
+            Column("adresse", "Adresse postale du lieu, si elle est connue.", lambda e: e.address),
             Column("resume", "Résumé.", lambda e: e.summary),
             UrlColumn("Adresse de la page de la réunion ou de l'étape."),
         ],

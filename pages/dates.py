@@ -14,3 +14,10 @@ def french_date(value):
         value = timezone.localtime(value)
     day = "1er" if value.day == 1 else str(value.day)
     return f"{day} {date_format(value, 'F Y')}"
+
+
+def french_time(value):
+    """« 14 h », « 16 h 30 », « 9 h 05 »: the hour as French typography writes it."""
+    if value is None:
+        return ""
+    return f"{value.hour} h" if not value.minute else f"{value.hour} h {value.minute:02d}"

@@ -60,15 +60,17 @@ def news_article(request, article):
 
 
 def event(request, event):
-    """An Event, only when the day is known (schema.org needs a start date)."""
+    """An Event, only when the day is known (schema.org needs a start date); times carry
+    their offset (« 2019-07-11T14:00:00+02:00 »), and no end time is invented."""
     if not event.date_machine or event.date_precision != "day":
         return None
+    start, end = event.start_datetime, event.end_datetime
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
         "name": event.title,
-        "startDate": event.date.isoformat(),
-        "endDate": event.date.isoformat(),
+        "startDate": (start or event.date).isoformat(),
+        "endDate": (end or event.date).isoformat(),
         "eventStatus": "https://schema.org/EventScheduled",
         "url": request.build_absolute_uri(event.get_absolute_url()),
         "organizer": organization(request),
@@ -76,6 +78,15 @@ def event(request, event):
     }
     if event.summary:
         data["description"] = event.summary
-    if event.location:
-        data["location"] = {"@type": "Place", "name": event.location}
+    if event.location or event.address:
+        place = {"@type": "Place"}
+        if event.location:
+            place["name"] = event.location
+        if event.address:
+            place["address"] = {
+                "@type": "PostalAddress",
+                **event.postal_address_parts,
+                "addressCountry": "FR",
+            }
+        data["location"] = place
     return data

@@ -5,7 +5,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("governance", "0003_timelineevent_search_vector"),
+        ("governance", "0004_meeting_times_and_address"),
         ("pages", "0012_search_moves_to_core"),  # which drops the trigger first
     ]
 
