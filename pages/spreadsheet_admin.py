@@ -31,6 +31,13 @@ def when(moment):
     return f"{date_format(moment, 'j F Y')} à {moment:%H:%M}"
 
 
+def why(row):
+    """Why a row was held back, in the editor's words."""
+    if row.stale_since:
+        return f"fiche modifiée le {when(row.stale_since)}"
+    return "fiche introuvable : supprimée, ou son adresse a changé"
+
+
 class SpreadsheetImportForm(ImportForm):
     """The format is taken from the file's extension unless chosen; no script needed."""
 
@@ -165,14 +172,11 @@ class SpreadsheetAdminMixin(ImportExportMixin):
             f"{plural(unchanged, 'inchangé', 'inchangés')}.",
         )
         if stale:
-            rows = ", ".join(
-                f"ligne {row.sheet_row} « {row.label} » (modifiée le {when(row.stale_since)})"
-                for row in stale
-            )
+            rows = ", ".join(f"ligne {row.sheet_row} « {row.label} » ({why(row)})" for row in stale)
             messages.warning(
                 request,
                 f"{plural(len(stale), 'ligne non appliquée', 'lignes non appliquées')}, "
-                f"la fiche ayant été modifiée depuis l'export : {rows}. Pour les appliquer, "
+                f"leur fiche ayant changé depuis l'export : {rows}. Pour les appliquer, "
                 "importez à nouveau le fichier et cochez « Appliquer aussi les lignes "
                 "modifiées depuis l'export ».",
             )

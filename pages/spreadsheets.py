@@ -7,8 +7,9 @@
 - A file is all or nothing: every bad row is reported at once (row number, French column
   name, French message) and nothing is written while one is left.
 - Each exported row carries « modifié le », the item's last change: a row whose item was
-  changed since is « stale », shown as such in the preview and applied only on request, so
-  re-importing an old file never silently undoes a colleague's work.
+  changed since, or no longer exists under that slug, is « stale », shown as such in the
+  preview and applied only on request, so re-importing an old file never silently undoes a
+  colleague's work (an edit, a deletion, a new address).
 """
 
 import csv
@@ -362,11 +363,16 @@ class SpreadsheetRowResult(RowResult):
         super().__init__()
         self.sheet_row = None
         self.label = ""
-        self.stale_since = None
+        self.stale_since = None  # the item's last change, after the export
+        self.stale_gone = False  # exported, but no item has this slug any more
+
+    @property
+    def stale(self):
+        return bool(self.stale_since) or self.stale_gone
 
     @property
     def stale_skipped(self):
-        return bool(self.stale_since) and self.import_type == self.IMPORT_TYPE_SKIP
+        return self.stale and self.import_type == self.IMPORT_TYPE_SKIP
 
 
 class SpreadsheetResult(Result):
@@ -377,7 +383,7 @@ class SpreadsheetResult(Result):
 
     @property
     def stale_rows(self):
-        return [row for row in self.rows if row.stale_since and row.is_valid()]
+        return [row for row in self.rows if row.stale and row.is_valid()]
 
     @property
     def skipped_stale_rows(self):
@@ -440,6 +446,7 @@ class _RowState:
     number: int
     exported_at: datetime | None = None
     stale_since: datetime | None = None
+    gone: bool = False
 
 
 class SpreadsheetResource(resources.ModelResource):
@@ -543,6 +550,7 @@ class SpreadsheetResource(resources.ModelResource):
         row_result = super().import_row(row, instance_loader, **kwargs)
         row_result.sheet_row = self.row_state.number
         row_result.stale_since = self.row_state.stale_since
+        row_result.stale_gone = self.row_state.gone
         row_result.label = force_str(row.get(self.title_column) or row_result.object_repr or "")
         return row_result
 
@@ -571,14 +579,17 @@ class SpreadsheetResource(resources.ModelResource):
     def skip_row(self, instance, original, row, import_validation_errors=None):
         if super().skip_row(instance, original, row, import_validation_errors):
             return True
-        if import_validation_errors or original is None or original.pk is None:
-            return False
         exported_at = self.row_state.exported_at
-        current = getattr(original, "updated_at", None)
-        if exported_at and current and current > exported_at:
+        if import_validation_errors or original is None or not exported_at:
+            return False
+        if original.pk is None:
+            self.row_state.gone = True
+        else:
+            current = getattr(original, "updated_at", None)
+            if not (current and current > exported_at):
+                return False
             self.row_state.stale_since = current
-            return not (self.dry_run or self.apply_stale)
-        return False
+        return not (self.dry_run or self.apply_stale)
 
     def before_save_instance(self, instance, row, **kwargs):
         instance._change_reason = self.change_reason  # shown in the item's history

@@ -459,6 +459,24 @@ def test_a_row_changed_since_the_export_is_held_back_unless_confirmed(seeded, ad
     assert (sarrasin.location, sarrasin.summary) == ("Venarey-Les Laumes", "")
 
 
+def test_an_exported_row_whose_item_was_deleted_is_not_recreated_unless_confirmed(
+    seeded, admin_client
+):
+    headers, rows = exported_rows(admin_client)
+    Project.objects.get(slug="projet-catamaran").delete()
+    upload = xlsx_upload(rows, headers)
+
+    response = preview(admin_client, upload)
+    assert "fiche introuvable : supprimée, ou son adresse a changé" in page_text(response.text)
+    text = page_text(confirm(admin_client, response).text)
+
+    assert "1 ligne non appliquée" in text and "fiche introuvable" in text
+    assert not Project.objects.filter(slug="projet-catamaran").exists()
+    upload.seek(0)
+    confirm(admin_client, preview(admin_client, upload), apply_stale=True)
+    assert Project.objects.filter(slug="projet-catamaran").exists()
+
+
 def test_publishing_from_the_list_counts_as_a_change(seeded, admin_client):
     headers, rows = exported_rows(admin_client)
     draft = Project.objects.get(slug="projet-catamaran")
