@@ -75,7 +75,9 @@ class SpreadsheetImportForm(ImportForm):
 
 class SpreadsheetConfirmForm(ConfirmImportForm):
     apply_stale = forms.BooleanField(
-        label="Appliquer aussi les lignes modifiées depuis l'export", required=False
+        label="Appliquer aussi les lignes modifiées depuis l'export",
+        label_suffix="",
+        required=False,
     )
 
 
