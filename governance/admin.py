@@ -28,6 +28,7 @@ class SectorAdmin(admin.ModelAdmin):
 class BodyMemberInline(admin.TabularInline):
     model = BodyMember
     extra = 0
+    add_label = "Ajouter un membre"
     fields = ["order", "name"]
 
 

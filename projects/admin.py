@@ -1,22 +1,16 @@
 from django.contrib import admin
-from import_export.admin import ImportExportMixin
-from import_export.formats.base_formats import CSV, XLSX
 
 from pages.admin_base import DocumentInline, PublishableAdmin
+from pages.spreadsheet_admin import SpreadsheetAdminMixin
 
 from .models import LeverAction, PriorityLever, Project, ProjectHolder
 from .resources import ProjectHolderResource, ProjectResource
 
 
-class SpreadsheetMixin(ImportExportMixin):
-    """Import (with a preview of the changes) and export as CSV or Excel."""
-
-    formats = [CSV, XLSX]
-
-
 class LeverActionInline(admin.TabularInline):
     model = LeverAction
     extra = 0
+    add_label = "Ajouter une action"
     prepopulated_fields = {"slug": ["title"]}
     fields = ["order", "title", "slug", "description"]
 
@@ -43,7 +37,7 @@ class LeverActionAdmin(admin.ModelAdmin):
 
 
 @admin.register(ProjectHolder)
-class ProjectHolderAdmin(SpreadsheetMixin, PublishableAdmin):
+class ProjectHolderAdmin(SpreadsheetAdminMixin, PublishableAdmin):
     resource_classes = [ProjectHolderResource]
     list_display = ["name", "kind", "intercommunality", "status"]
     list_filter = ["status", "kind", "intercommunality"]
@@ -58,7 +52,7 @@ class ProjectHolderAdmin(SpreadsheetMixin, PublishableAdmin):
 
 
 @admin.register(Project)
-class ProjectAdmin(SpreadsheetMixin, PublishableAdmin):
+class ProjectAdmin(SpreadsheetAdminMixin, PublishableAdmin):
     resource_classes = [ProjectResource]
     list_display = ["title", "holder_names", "lever", "action", "project_status", "status"]
     list_filter = ["status", "project_status", "lever", "action", "intercommunality", "sectors"]
