@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from simple_history.models import HistoricalRecords
 
+from core.fields import WebAddressField
 from core.search import Searchable, SearchDocument, SearchSection
 from pages.dates import french_date, french_time
 from pages.models import Document
@@ -23,7 +24,7 @@ class Intercommunality(SlugNaturalKeyMixin, models.Model):
     """One of the communautés de communes that make up the territory."""
 
     name = models.CharField("nom", max_length=150, unique=True)
-    slug = models.SlugField("adresse (slug)", max_length=150, unique=True)
+    slug = WebAddressField(max_length=150)
     description = models.TextField("présentation", blank=True)
     website = models.URLField("site internet", blank=True)
     order = models.PositiveSmallIntegerField("ordre", default=0)
@@ -46,7 +47,7 @@ class Sector(SlugNaturalKeyMixin, models.Model):
     """A dominant industrial sector of the territory."""
 
     name = models.CharField("secteur", max_length=150, unique=True)
-    slug = models.SlugField("adresse (slug)", max_length=150, unique=True)
+    slug = WebAddressField(max_length=150)
     cluster = models.CharField(
         "pôle ou filière associé", max_length=150, blank=True, help_text="Ex. : la Métal'Valley."
     )
@@ -77,7 +78,7 @@ class Body(Publishable):
     """A governance body: steering committee, project committee, working group."""
 
     name = models.CharField("nom", max_length=200)
-    slug = models.SlugField("adresse (slug)", max_length=200, unique=True)
+    slug = WebAddressField(max_length=200)
     level = models.CharField("niveau", max_length=20, choices=BodyLevel.choices)
     chair = models.CharField(
         "présidence", max_length=250, blank=True, help_text="Qui préside, tel que publié."
@@ -196,7 +197,7 @@ class TimelineEvent(Searchable, Publishable):
     """
 
     title = models.CharField("intitulé", max_length=250)
-    slug = models.SlugField("adresse (slug)", max_length=250, unique=True)
+    slug = WebAddressField(max_length=250)
     kind = models.CharField("type", max_length=20, choices=EventKind.choices)
     body = models.ForeignKey(
         Body,

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from core.fields import WebAddressField
 from core.models import Illustrated
 from core.search import Searchable, SearchDocument, SearchSection, plain
 from core.uploads import file_format, is_new_upload, validate_document_file
@@ -116,7 +117,7 @@ class Page(RichTextSanitizingMixin, Illustrated, Searchable, Publishable):
     """A programme page, or — when `section` is set — the introduction of a site section."""
 
     title = models.CharField("titre", max_length=200)
-    slug = models.SlugField("adresse (slug)", max_length=200, unique=True)
+    slug = WebAddressField(max_length=200)
     summary = models.CharField(
         "résumé",
         max_length=300,
@@ -177,7 +178,7 @@ class NewsArticle(RichTextSanitizingMixin, Illustrated, Searchable, Publishable)
     """An item of « Actualités du projet »."""
 
     title = models.CharField("titre", max_length=250)
-    slug = models.SlugField("adresse (slug)", max_length=250, unique=True)
+    slug = WebAddressField(max_length=250)
     published_at = models.DateTimeField("date de publication", default=timezone.now)
     summary = models.CharField("résumé", max_length=300, blank=True)
     body = RichTextField("texte")
