@@ -24,7 +24,7 @@ class Intercommunality(SlugNaturalKeyMixin, models.Model):
     """One of the communautés de communes that make up the territory."""
 
     name = models.CharField("nom", max_length=150, unique=True)
-    slug = WebAddressField(max_length=150)
+    slug = WebAddressField(max_length=150, unique=True)
     description = models.TextField("présentation", blank=True)
     website = models.URLField("site internet", blank=True)
     order = models.PositiveSmallIntegerField("ordre", default=0)
@@ -47,7 +47,7 @@ class Sector(SlugNaturalKeyMixin, models.Model):
     """A dominant industrial sector of the territory."""
 
     name = models.CharField("secteur", max_length=150, unique=True)
-    slug = WebAddressField(max_length=150)
+    slug = WebAddressField(max_length=150, unique=True)
     cluster = models.CharField(
         "pôle ou filière associé", max_length=150, blank=True, help_text="Ex. : la Métal'Valley."
     )
@@ -78,7 +78,7 @@ class Body(Publishable):
     """A governance body: steering committee, project committee, working group."""
 
     name = models.CharField("nom", max_length=200)
-    slug = WebAddressField(max_length=200)
+    slug = WebAddressField(max_length=200, unique=True)
     level = models.CharField("niveau", max_length=20, choices=BodyLevel.choices)
     chair = models.CharField(
         "présidence", max_length=250, blank=True, help_text="Qui préside, tel que publié."
@@ -197,7 +197,7 @@ class TimelineEvent(Searchable, Publishable):
     """
 
     title = models.CharField("intitulé", max_length=250)
-    slug = WebAddressField(max_length=250)
+    slug = WebAddressField(max_length=250, unique=True)
     kind = models.CharField("type", max_length=20, choices=EventKind.choices)
     body = models.ForeignKey(
         Body,

@@ -117,7 +117,7 @@ class Page(RichTextSanitizingMixin, Illustrated, Searchable, Publishable):
     """A programme page, or — when `section` is set — the introduction of a site section."""
 
     title = models.CharField("titre", max_length=200)
-    slug = WebAddressField(max_length=200)
+    slug = WebAddressField(max_length=200, unique=True)
     summary = models.CharField(
         "résumé",
         max_length=300,
@@ -178,7 +178,7 @@ class NewsArticle(RichTextSanitizingMixin, Illustrated, Searchable, Publishable)
     """An item of « Actualités du projet »."""
 
     title = models.CharField("titre", max_length=250)
-    slug = WebAddressField(max_length=250)
+    slug = WebAddressField(max_length=250, unique=True)
     published_at = models.DateTimeField("date de publication", default=timezone.now)
     summary = models.CharField("résumé", max_length=300, blank=True)
     body = RichTextField("texte")

@@ -41,7 +41,7 @@ class PriorityLever(Searchable, Publishable):
     short_title = models.CharField(
         "intitulé court", max_length=80, blank=True, help_text="Pour les menus et les badges."
     )
-    slug = WebAddressField(max_length=150)
+    slug = WebAddressField(max_length=150, unique=True)
     description = models.TextField("présentation", blank=True)
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
@@ -87,7 +87,7 @@ class LeverAction(SlugNaturalKeyMixin, models.Model):
         PriorityLever, verbose_name="levier", on_delete=models.CASCADE, related_name="actions"
     )
     title = models.CharField("intitulé", max_length=200)
-    slug = WebAddressField(max_length=150)
+    slug = WebAddressField(max_length=150, unique=True)
     description = models.TextField("présentation", blank=True)
     order = models.PositiveSmallIntegerField("ordre", default=0)
 
@@ -133,7 +133,7 @@ class ProjectHolder(Illustrated, Searchable, Publishable):
     """An organisation that carries one or more projects."""
 
     name = models.CharField("nom", max_length=200, unique=True)
-    slug = WebAddressField(max_length=200)
+    slug = WebAddressField(max_length=200, unique=True)
     kind = models.CharField("type de structure", max_length=30, choices=HolderKind.choices)
     description = models.TextField("présentation", blank=True)
     website = models.URLField("site internet", blank=True)
@@ -198,7 +198,7 @@ class Project(RichTextSanitizingMixin, Illustrated, Searchable, Publishable):
     """A project presented for the Territoire d'industrie contract."""
 
     title = models.CharField("intitulé", max_length=250)
-    slug = WebAddressField(max_length=250)
+    slug = WebAddressField(max_length=250, unique=True)
     holders = models.ManyToManyField(
         ProjectHolder, verbose_name="porteurs", related_name="projects", blank=True
     )
