@@ -48,10 +48,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Anonymous pages come from the cache first: a stored page already carries the headers
+    # of the middleware below (security, CSP…), so none of them runs again.
+    "core.cache.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Anonymous pages come from the cache right here, before sessions, auth and templates.
-    "core.cache.AnonymousPageCacheMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -118,6 +119,11 @@ CACHES["default"]["KEY_PREFIX"] = RELEASE
 # How long an anonymous page may be served from the cache (0 turns the page cache off).
 # Any content change invalidates it at once; scheduled publications shorten it.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# Each worker re-reads the shared content version at most this often: a change made through
+# another worker or host shows within this delay (one made through this worker, at once).
+CONTENT_VERSION_CHECK_SECONDS = env.float("CONTENT_VERSION_CHECK_SECONDS", default=1.0)
+# Pages and values each worker keeps in memory (of the current content version only).
+LOCAL_CACHE_ENTRIES = 500
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -17,19 +17,22 @@
   pages stored by the previous one.
 """
 
+import functools
 import hashlib
 import logging
 import time
-from contextvars import ContextVar
+import types
+from http import HTTPStatus
 from importlib import import_module
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
+from django.core.handlers.wsgi import get_path_info, get_script_name
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpResponse, QueryDict
+from django.http import HttpResponse, QueryDict, parse_cookie
 from django.urls import Resolver404, resolve
 from django.utils.cache import (
     get_conditional_response,
@@ -42,7 +45,6 @@ from django.utils.http import parse_http_date_safe
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "content-version"
-_version: ContextVar = ContextVar("content_version", default=None)
 
 
 class ResilientRedisCache(RedisCache):
@@ -100,41 +102,51 @@ class ResilientRedisCache(RedisCache):
 
 
 # Content version -----------------------------------------------------------------------
+#
+# Every key below includes the content version, so nothing stored is ever updated in place:
+# a new version simply makes new keys, and each worker may keep what it read in memory.
 
 
-def content_version():
-    """The shared content version (a number that changes whenever content changes). When the
-    cache is out of reach, a new one each time: nothing stored is then trusted."""
-    version = _version.get()
+class _Local:
+    """This worker's view of the content version, and its copies of entries of that
+    version (bounded; cleared when the version changes)."""
+
+    def __init__(self):
+        self.reset()
+
+    def reset(self, shared=None):
+        self.shared, self.publication, self.checked, self.items = shared, None, -1e9, {}
+
+    def recall(self, key):
+        return self.items.get(key)
+
+    def keep(self, key, value):
+        if len(self.items) >= settings.LOCAL_CACHE_ENTRIES:
+            self.items.clear()
+        self.items[key] = value
+
+
+_local = _Local()
+
+
+def forget_local_copies():
+    """This worker forgets what it kept (the tests empty the shared cache between cases)."""
+    _local.reset()
+
+
+def _shared_version():
+    """The shared number that content changes bump. Out of reach, a new one: trust nothing."""
+    version = cache.get(VERSION_KEY)
     if version is None:
-        version = cache.get(VERSION_KEY)
-        if version is None:
-            version = time.time_ns()
-            cache.add(VERSION_KEY, version, None)
+        version = time.time_ns()
+        if not cache.add(VERSION_KEY, version, None):
+            version = cache.get(VERSION_KEY) or version
     return version
 
 
-def _bump():
-    cache.set(VERSION_KEY, time.time_ns(), None)
-
-
-def invalidate(sender=None, **kwargs):
-    """Any change to content makes every stored page stale: at once, and again once the
-    transaction commits (so no page rendered from uncommitted data survives)."""
-    if sender is None or getattr(sender._meta.app_config, "content_app", False):
-        _bump()
-        transaction.on_commit(_bump)
-
-
-def connect_signals():
-    for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(invalidate, dispatch_uid=f"content-version-{signal}")
-
-
-def seconds_until_next_publication(version):
-    """Seconds until the next scheduled item goes live (None if nothing is scheduled); read
-    from the database once per content version."""
-    key = f"next-publication:{version}"
+def _next_publication(shared):
+    """Timestamp of the next scheduled publication (0 if none), shared per version."""
+    key = f"next-publication:{shared}"
     moment = cache.get(key)
     if moment is None or 0 < moment <= time.time():
         from django.apps import apps
@@ -148,40 +160,111 @@ def seconds_until_next_publication(version):
         ]
         moments = [m for m in moments if m]
         moment = min(moments).timestamp() if moments else 0
-        cache.set(key, moment, settings.PAGE_CACHE_SECONDS or 600)
+        cache.set(key, moment, None)
+    return moment
+
+
+def content_version():
+    """What every cached page and value depends on: the shared version (read from the
+    shared cache at most every CONTENT_VERSION_CHECK_SECONDS: a change made through another
+    worker or host shows within that delay, one made through this worker at once), and the
+    next scheduled publication (an item programmed for 14:00 makes a new version at 14:00)."""
+    now = time.monotonic()
+    if now - _local.checked >= settings.CONTENT_VERSION_CHECK_SECONDS:
+        shared = _shared_version()
+        if shared != _local.shared:
+            _local.reset(shared)
+        _local.checked = now
+    if _local.publication is None or 0 < _local.publication <= time.time():
+        if _local.publication is not None:
+            _local.items.clear()
+        _local.publication = _next_publication(_local.shared)
+    return f"{_local.shared}-{_local.publication}"
+
+
+def _bump():
+    version = time.time_ns()
+    cache.set(VERSION_KEY, version, None)
+    _local.reset(version)
+    _local.checked = time.monotonic()
+
+
+def invalidate(sender=None, **kwargs):
+    """Any change to content makes everything cached stale: at once, and again once the
+    transaction commits (so nothing rendered from uncommitted data survives)."""
+    if sender is None or getattr(sender._meta.app_config, "content_app", False):
+        _bump()
+        transaction.on_commit(_bump)
+
+
+def connect_signals():
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(invalidate, dispatch_uid=f"content-version-{signal}")
+
+
+def seconds_until_next_publication():
+    content_version()
+    moment = _local.publication
     return max(0.0, moment - time.time()) if moment else None
 
 
-def cached(name, compute, timeout=None):
-    """A value computed from content, shared by all workers until content changes (or
-    `timeout`). For the few expensive parts of pages that the benchmark shows need it."""
-    key = f"data:{content_version()}:{name}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, timeout or settings.PAGE_CACHE_SECONDS or 600)
-    return value
+def cached(name, compute, worth_keeping=None):
+    """A value computed from content (a list, counts, a rendered fragment), shared by all
+    workers until content changes. Read-only: the same object serves many requests.
+    `worth_keeping(value)` may refuse to store it (a search that found nothing)."""
+    digest = hashlib.blake2b(name.encode(), digest_size=16).hexdigest()
+    key = f"data:{content_version()}:{digest}"
+    box = _local.recall(key)
+    if box is None:
+        box = cache.get(key)
+        if box is None:
+            box = (compute(),)  # boxed: None is a value too
+            if worth_keeping and not worth_keeping(box[0]):
+                return box[0]
+            cache.set(key, box, settings.PAGE_CACHE_SECONDS or 600)
+        _local.keep(key, box)
+    return box[0]
 
 
 # Page cache ----------------------------------------------------------------------------
 
 
-def declared_query(request):
-    """The request's query string reduced to the parameters its view reads
-    (`query_params`), in a fixed order."""
-    if not request.GET:
-        return request.GET
+@functools.lru_cache(maxsize=2048)
+def _params_read_by(path):
+    """The query parameters the view of `path` reads (its `query_params`)."""
     try:
-        view = resolve(request.path_info).func
+        view = resolve(path).func
     except Resolver404:
-        names = ()
-    else:
-        names = getattr(getattr(view, "view_class", view), "query_params", ())
+        return frozenset()
+    return frozenset(getattr(getattr(view, "view_class", view), "query_params", ()))
+
+
+def reduced_query(query, path_info):
+    """A query (QueryDict) reduced to the parameters the view of `path_info` reads, in a
+    fixed order: the others never reach a view, a link or the cache key."""
+    if not query:
+        return query
     kept = QueryDict(mutable=True)
-    for name in sorted(set(names) & set(request.GET)):
-        kept.setlist(name, request.GET.getlist(name))
+    for name in sorted(_params_read_by(path_info) & query.keys()):
+        kept.setlist(name, query.getlist(name))
     kept._mutable = False
     return kept
+
+
+def page_key(scheme, host, path, query):
+    address = f"{scheme}://{host}{path}{'?' + query.urlencode() if query else ''}"
+    digest = hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
+    return f"page:{content_version()}:{digest}"
+
+
+def stored_page(key):
+    """(expires, status, headers, content) of a stored page still valid, or None."""
+    entry = _local.recall(key)
+    if entry is None:
+        entry = cache.get(key)
+        if entry is not None:
+            _local.keep(key, entry)
+    return entry if entry is not None and entry[0] > time.time() else None
 
 
 def has_logged_in_session(request):
@@ -207,7 +290,7 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if request.path.startswith(self.skip):
             return self.get_response(request)
-        request.GET = declared_query(request)
+        request.GET = reduced_query(request.GET, request.path_info)
         if (
             settings.PAGE_CACHE_SECONDS <= 0
             or request.method not in ("GET", "HEAD")
@@ -219,24 +302,14 @@ class AnonymousPageCacheMiddleware:
                 patch_cache_control(response, private=True)  # previews stay out of proxies
             return response
 
-        query = f"?{request.GET.urlencode()}" if request.GET else ""
-        address = f"{request.scheme}://{request.get_host()}{request.path}{query}"
-        key = "page:" + hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
-        found = cache.get_many([VERSION_KEY, key])
-        version = found.get(VERSION_KEY)
-        entry = found.get(key)
-        if version is not None and entry and entry[0] == version and entry[1] > time.time():
+        key = page_key(request.scheme, request.get_host(), request.path, request.GET)
+        if entry := stored_page(key):
             return self.replay(request, entry)
-
-        token = _version.set(version)
-        try:
-            response = self.get_response(request)
-            patch_vary_headers(response, ["Cookie"])
-            response.headers.setdefault("Cache-Control", "no-cache")  # browsers revalidate
-            if self.storable(request, response):
-                self.store(key, response, content_version())
-        finally:
-            _version.reset(token)
+        response = self.get_response(request)
+        patch_vary_headers(response, ["Cookie"])
+        response.headers.setdefault("Cache-Control", "no-cache")  # browsers revalidate
+        if self.storable(request, response):
+            self.store(key, response)
         response["X-Page-Cache"] = "miss"
         return response
 
@@ -252,22 +325,23 @@ class AnonymousPageCacheMiddleware:
         )
 
     @staticmethod
-    def store(key, response, version):
+    def store(key, response):
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
         if not response.has_header("ETag"):
             set_response_etag(response)
         timeout = settings.PAGE_CACHE_SECONDS
-        remaining = seconds_until_next_publication(version)
+        remaining = seconds_until_next_publication()
         if remaining is not None:
             timeout = min(timeout, int(remaining) + 1)
         headers = [(k, v) for k, v in response.items() if k != "X-Page-Cache"]
-        entry = (version, time.time() + timeout, response.status_code, headers, response.content)
+        entry = (time.time() + timeout, response.status_code, headers, response.content)
         cache.set(key, entry, timeout)
+        _local.keep(key, entry)
 
     @staticmethod
     def replay(request, entry):
-        _version, _expires, status, headers, content = entry
+        _expires, status, headers, content = entry
         response = HttpResponse(content, status=status)
         for name, value in headers:
             response[name] = value
@@ -278,3 +352,62 @@ class AnonymousPageCacheMiddleware:
             last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
             response=response,
         )
+
+
+class StoredPagesFirst:
+    """The WSGI application in front of Django (auxois_site/wsgi.py): a stored page for an
+    anonymous visitor is sent straight away, before Django builds a request; anything else
+    (a miss, a session cookie, the admin, static files) goes on to Django, whose middleware
+    above renders and stores. Same key, same rules, at a fraction of the cost."""
+
+    def __init__(self, application):
+        self.application = application
+        self.skip = ("/" + settings.ADMIN_URL, settings.STATIC_URL, settings.MEDIA_URL)
+        self.secure_header = settings.SECURE_PROXY_SSL_HEADER
+
+    def __call__(self, environ, start_response):
+        entry = self.lookup(environ)
+        if entry is None:
+            return self.application(environ, start_response)
+        _expires, status, headers, content = entry
+        conditional = types.SimpleNamespace(META=environ, method=environ["REQUEST_METHOD"])
+        replayed = HttpResponse(content, status=status, headers=dict(headers))
+        replayed["X-Page-Cache"] = "hit"
+        response = get_conditional_response(
+            conditional,
+            etag=replayed.get("ETag"),
+            last_modified=parse_http_date_safe(replayed.get("Last-Modified", "")),
+            response=replayed,
+        )
+        body = b"" if environ["REQUEST_METHOD"] == "HEAD" else response.content
+        response["Content-Length"] = str(len(response.content))
+        status_line = f"{response.status_code} {HTTPStatus(response.status_code).phrase}"
+        start_response(status_line, list(response.items()))
+        return [body]
+
+    def lookup(self, environ):
+        if (
+            settings.PAGE_CACHE_SECONDS <= 0
+            or environ.get("REQUEST_METHOD") not in ("GET", "HEAD")
+            or settings.USE_X_FORWARDED_HOST
+        ):
+            return None
+        path_info = get_path_info(environ) or "/"
+        path = "{}/{}".format(get_script_name(environ).rstrip("/"), path_info.replace("/", "", 1))
+        if path.startswith(self.skip):
+            return None
+        cookies = environ.get("HTTP_COOKIE", "")
+        if cookies and settings.SESSION_COOKIE_NAME in parse_cookie(cookies):
+            return None  # Django tells a logged-in session from a made-up one
+        scheme = environ.get("wsgi.url_scheme", "http")
+        if self.secure_header:
+            name, value = self.secure_header
+            if environ.get(name, "").split(",", 1)[0].strip() == value:
+                scheme = "https"
+        host = environ.get("HTTP_HOST")
+        if not host:  # as Django's request.get_host()
+            port = str(environ.get("SERVER_PORT", ""))
+            default = "443" if scheme == "https" else "80"
+            host = environ.get("SERVER_NAME", "") + ("" if port == default else f":{port}")
+        query = reduced_query(QueryDict(environ.get("QUERY_STRING", "")), path_info)
+        return stored_page(page_key(scheme, host, path, query))

@@ -4,6 +4,8 @@ from typing import NamedTuple
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 
+from core.cache import cached
+
 from .models import MenuItem, Page, SiteIdentity
 
 SITE_DESCRIPTION = (
@@ -25,8 +27,10 @@ class MenuLink(NamedTuple):
 
 
 def menu_links():
-    """The visible entries of the main menu."""
-    return [MenuLink(i.label, i.url) for i in MenuItem.objects.visible()]
+    """The visible entries of the main menu (kept until content changes)."""
+    return cached(
+        "menu-links", lambda: [MenuLink(i.label, i.url) for i in MenuItem.objects.visible()]
+    )
 
 
 def main_menu(path):
@@ -50,6 +54,8 @@ def site(request):
         "canonical_url": canonical_url(request),
         "menu_items": menu_links,
         "main_menu": menu,
+        # The menu is rendered once per combination of current entries (see base.html).
+        "menu_state": lambda: "|".join(current for _link, current in menu()),
         "footer_pages": Page.objects.in_footer,
         "site_identity": SiteIdentity.load,
     }

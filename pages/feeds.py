@@ -4,8 +4,11 @@ import io
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.http import HttpResponse
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+
+from core.cache import cached
 
 from .models import NewsArticle
 from .templatetags.site_tags import rich_text
@@ -35,6 +38,18 @@ class NewsFeed(Feed):
     link = reverse_lazy("pages:news_list")
     description = "Les actualités du Territoire d'industrie Auxois Morvan."
     language = "fr"
+
+    def __call__(self, request, *args, **kwargs):
+        """The feed, written once per content version and address (its links are absolute)."""
+        site = f"{request.scheme}://{request.get_host()}"
+        content_type, content = cached(
+            f"feed:{type(self).__name__}:{site}", lambda: self.written(request, *args, **kwargs)
+        )
+        return HttpResponse(content, content_type=content_type)
+
+    def written(self, request, *args, **kwargs):
+        response = super().__call__(request, *args, **kwargs)
+        return response["Content-Type"], response.content
 
     def items(self):
         return NewsArticle.objects.published().latest_first()[:20]

@@ -1,8 +1,11 @@
 """View building blocks shared by the three apps."""
 
 from django.core.exceptions import BadRequest
+from django.http import Http404
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
+
+from core.cache import cached
 
 from . import structured_data
 
@@ -36,10 +39,26 @@ class BreadcrumbMixin:
 
 
 class PublishedDetailView(BreadcrumbMixin, DetailView):
-    """Detail of published content; staff also see drafts, flagged by a banner."""
+    """Detail of published content; staff also see drafts, flagged by a banner.
+
+    For visitors, the object is read once per content version (an unknown address is not
+    kept: made-up slugs must not fill the cache)."""
 
     def get_queryset(self):
         return self.model.objects.visible_to(self.request.user)
+
+    def get_object(self, queryset=None):
+        if self.request.user.is_staff or queryset is not None:
+            return super().get_object(queryset)
+        slug = self.kwargs[self.slug_url_kwarg]
+        obj = cached(
+            f"published:{self.model._meta.label_lower}:{slug}",
+            lambda: self.get_queryset().filter(slug=slug).first(),
+            worth_keeping=lambda found: found is not None,
+        )
+        if obj is None:
+            raise Http404("Aucun contenu publié à cette adresse.")
+        return obj
 
 
 def page_number(request, name="page"):
@@ -59,7 +78,8 @@ class PaginatedListView(BreadcrumbMixin, ListView):
 
 
 def section_intro(section):
-    """The published introduction of a section (a `Page`, or None)."""
+    """The published introduction of a section (a `Page`, or None), kept until content
+    changes."""
     from .models import Page
 
-    return Page.objects.for_section(section)
+    return cached(f"intro:{section}", lambda: Page.objects.for_section(section))

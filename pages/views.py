@@ -3,9 +3,11 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.views.generic import TemplateView
 
 from core import search
+from core.cache import cached
 from core.textnorm import highlight, terms
 from governance.models import Body, Intercommunality, TimelineEvent
 from projects.filters import FILTER_NAMES
@@ -23,7 +25,10 @@ class HomeView(BreadcrumbMixin, TemplateView):
         return [structured_data.organization(self.request)]
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**self.home_content(), **kwargs)
+        today = timezone.localdate()  # « next meeting » changes at midnight
+        return super().get_context_data(
+            **cached(f"home:{today}", self.home_content), today=today, **kwargs
+        )
 
     @staticmethod
     def home_content():
@@ -120,32 +125,47 @@ class SearchView(BreadcrumbMixin, TemplateView):
         if only and only not in sections:
             raise BadRequest("Ce type de contenu n'existe pas.")
         number = page_number(self.request)
-        matches = search.SearchEntry.objects.published().search(query)
-        counts = matches.counts_by_section() if query else {}
-        total = sum(counts.values())
-        shown = matches.filter(kind=only) if only else matches
-        paginator = Paginator(shown, self.paginate_by)
-        paginator.count = counts.get(only, 0) if only else total  # known: no COUNT query
-        if paginator.count and number > paginator.num_pages:
+        found = cached(
+            f"search:{only}:{number}:{query}",
+            lambda: self.results(query, only, number),
+            worth_keeping=lambda found: found and found[1],  # made-up words: not kept
+        )
+        if found is None:
             raise Http404("Cette page de résultats n'existe pas.")
-        page = paginator.get_page(number)
-        words = terms(query)
-        results = [
-            (entry, highlight(entry.title, words), entry.excerpt(words))
-            for entry in page.object_list
-        ]
+        counts, shown_count, results = found
+        page = Paginator(range(shown_count), self.paginate_by).get_page(number)
         return super().get_context_data(
             query=query,
             only=only,
-            total=total,
+            total=sum(counts.values()),
             facets=[(s, counts[key]) for key, s in sections.items() if counts.get(key)],
             page_obj=page,
             groups=[
-                (section, [r for r in results if r[0].kind == key])
+                (section, [r for r in results if r[0] == key])
                 for key, section in sections.items()
-                if any(r[0].kind == key for r in results)
+                if any(r[0] == key for r in results)
             ],
             **kwargs,
+        )
+
+    def results(self, query, only, number):
+        """(counts by section, number of results shown, [(section key, address, highlighted
+        title, excerpt)] of the page), or None for a page past the last; kept per query."""
+        matches = search.SearchEntry.objects.published().search(query)
+        counts = matches.counts_by_section() if query else {}
+        shown = matches.filter(kind=only) if only else matches
+        paginator = Paginator(shown, self.paginate_by)
+        paginator.count = counts.get(only, 0) if only else sum(counts.values())  # no COUNT
+        if paginator.count and number > paginator.num_pages:
+            return None
+        words = terms(query)
+        return (
+            counts,
+            paginator.count,
+            [
+                (entry.kind, entry.url, highlight(entry.title, words), entry.excerpt(words))
+                for entry in paginator.get_page(number).object_list
+            ],
         )
 
     def get_breadcrumbs(self):

@@ -49,16 +49,17 @@ def published_facets():
     return pks, {name: dict(values) for name, values in facets.items()}
 
 
-def slug_choices(objects):
-    """[(slug, label)] of `objects()`, read when the form is built (not at import)."""
-    return lambda: [(o.slug, str(o)) for o in objects()]
+def slug_choices(name, objects):
+    """[(slug, label)] of `objects()`, read when the form is built (not at import) and kept
+    until content changes: checking a parameter then needs no query."""
+    return lambda: cached(f"filter-choices:{name}", lambda: [(o.slug, str(o)) for o in objects()])
 
 
 class ProjectFilter(django_filters.FilterSet):
     levier = django_filters.ChoiceFilter(
         label="Levier",
         field_name="lever__slug",
-        choices=slug_choices(PriorityLever.objects.published),
+        choices=slug_choices("levier", PriorityLever.objects.published),
         empty_label="Tous les leviers",
         null_label="Levier non précisé",
         null_value=NO_LEVER,
@@ -66,7 +67,7 @@ class ProjectFilter(django_filters.FilterSet):
     action = django_filters.ChoiceFilter(
         label="Action",
         field_name="action__slug",
-        choices=slug_choices(lambda: LeverAction.objects.filter(published_q("lever__"))),
+        choices=slug_choices("action", lambda: LeverAction.objects.filter(published_q("lever__"))),
         empty_label="Toutes les actions",
     )
     etat = django_filters.ChoiceFilter(
@@ -85,36 +86,72 @@ class ProjectFilter(django_filters.FilterSet):
     intercommunalite = django_filters.ChoiceFilter(
         label="Intercommunalité",
         field_name="intercommunality__slug",
-        choices=slug_choices(Intercommunality.objects.all),
+        choices=slug_choices("intercommunalite", Intercommunality.objects.all),
         empty_label="Toutes les intercommunalités",
     )
     secteur = django_filters.ChoiceFilter(
         label="Secteur",
         field_name="sectors__slug",
-        choices=slug_choices(Sector.objects.all),
+        choices=slug_choices("secteur", Sector.objects.all),
         empty_label="Tous les secteurs",
         distinct=True,
     )
 
-    # Checks the GET parameters (a French error for an unknown value); matching and
-    # counting then use the published projects' facets (see `published_facets`).
+    """The filter form: its fields, labels and choices, and the French errors of a bad
+    value. Matching and counting are `ProjectSelection`'s, without forms or queries."""
 
     class Meta:
         model = Project
         fields = ()
 
-    @property
-    def active(self):
-        return {name: value for name, value in self.data.items() if name in self.filters and value}
+    def options(self, selection):
+        """[(name, label, [(value, text, count, selected)])] for the filter form."""
+        counts = selection.counts()
+        rows = []
+        for name in FILTER_NAMES:
+            field = self.form.fields[name]
+            current = selection.active.get(name, "")
+            choices = []
+            for value, text in field.choices:
+                value = str(getattr(value, "value", value))
+                if value == "":
+                    choices.append(("", text, None, current == ""))
+                else:
+                    choices.append((value, text, counts[name].get(value, 0), current == value))
+            rows.append((name, field.label, choices))
+        return rows
+
+
+def allowed_values():
+    """{filter name: the values an address may give it}, kept until content changes."""
+
+    def read():
+        form = ProjectFilter().form
+        return {
+            name: {str(getattr(v, "value", v)) for v, _ in form.fields[name].choices} - {""}
+            for name in FILTER_NAMES
+        }
+
+    return cached("project-filter-values", read)
+
+
+class ProjectSelection:
+    """The filters chosen in the address (`?levier=…&etat=…`), checked against the allowed
+    values, and the projects they select: set operations on the published projects' facets
+    (`published_facets`), no form and no query once those are kept."""
+
+    def __init__(self, params):
+        self.params = params
+        self.active = {name: params[name] for name in FILTER_NAMES if params.get(name)}
+        allowed = allowed_values()
+        self.valid = all(value in allowed[name] for name, value in self.active.items())
 
     @cached_property
-    def selected(self):
-        """{filter name: chosen value as it appears in the address} (valid form required)."""
-        return {
-            name: getattr(value, "slug", value)
-            for name, value in self.form.cleaned_data.items()
-            if value not in (None, "")
-        }
+    def filterset(self):
+        """The form, for its options and, when a value is bad, its French errors."""
+        filterset = ProjectFilter(self.params)
+        filterset.is_valid()
+        return filterset
 
     @cached_property
     def facets(self):
@@ -124,7 +161,7 @@ class ProjectFilter(django_filters.FilterSet):
         """The set of projects matching every chosen filter but `skipped`."""
         pks, facets = self.facets
         matching = set(pks)
-        for name, value in self.selected.items():
+        for name, value in self.active.items():
             if name != skipped:
                 matching &= facets[name].get(value, set())
         return matching
@@ -145,19 +182,12 @@ class ProjectFilter(django_filters.FilterSet):
         return result
 
     def options(self):
-        """[(name, label, [(value, text, count, selected)])] for the filter form."""
-        counts = self.counts()
-        form = self.form
-        rows = []
-        for name in FILTER_NAMES:
-            field = form.fields[name]
-            current = self.data.get(name, "")
-            choices = []
-            for value, text in field.choices:
-                value = str(getattr(value, "value", value))
-                if value == "":
-                    choices.append(("", text, None, current == ""))
-                else:
-                    choices.append((value, text, counts[name].get(value, 0), current == value))
-            rows.append((name, field.label, choices))
-        return rows
+        return self.filterset.options(self)
+
+    def errors(self):
+        """[(field label, its French error)] when a value is bad."""
+        form = self.filterset.form
+        return [
+            (form.fields[name].label, " ".join(errors))
+            for name, errors in self.filterset.errors.items()
+        ]

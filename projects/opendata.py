@@ -4,7 +4,7 @@ from django.core.exceptions import BadRequest
 
 from pages.opendata import Column, Dataset, UrlColumn
 
-from .filters import ProjectFilter
+from .filters import ProjectSelection
 from .models import PriorityLever, Project, ProjectHolder
 
 
@@ -13,14 +13,14 @@ def _names(objects):
 
 
 def filtered_projects(request):
-    filterset = ProjectFilter(request.GET, request=request)
-    if not filterset.is_valid():
+    selection = ProjectSelection(request.GET)
+    if not selection.valid:
         raise BadRequest(
             "Filtre invalide : "
-            + "; ".join(f"{name} : {' '.join(errors)}" for name, errors in filterset.errors.items())
+            + "; ".join(f"{label} : {error}" for label, error in selection.errors())
         )
     projects = Project.objects.published().for_listing().prefetch_related("sectors")
-    return projects.in_order(filterset.matching_pks())
+    return projects.in_order(selection.matching_pks())
 
 
 def project_columns():

@@ -4,7 +4,7 @@ from django.views.generic import ListView
 from pages.generic import BreadcrumbMixin, PaginatedListView, PublishedDetailView, section_intro
 from pages.models import Section
 
-from .filters import FILTER_NAMES, ProjectFilter
+from .filters import FILTER_NAMES, ProjectSelection
 from .models import PriorityLever, Project, ProjectHolder
 
 
@@ -46,33 +46,30 @@ class ProjectListView(PaginatedListView):
     query_params = (*FILTER_NAMES, "page")
 
     def get(self, request, *args, **kwargs):
-        self.filterset = ProjectFilter(request.GET, request=request)
+        self.selection = ProjectSelection(request.GET)
         response = super().get(request, *args, **kwargs)
-        if not self.filterset.is_valid():
+        if not self.selection.valid:
             response.status_code = 400
         return response
 
     def get_queryset(self):
         """The matching projects' keys: counted and paginated without another query."""
-        return self.filterset.matching_pks() if self.filterset.is_valid() else []
+        return self.selection.matching_pks() if self.selection.valid else []
 
     def get_context_data(self, **kwargs):
-        valid = self.filterset.is_valid()
+        selection = self.selection
         context = super().get_context_data(
             intro=section_intro(Section.PROJECTS),
-            filterset=self.filterset,
-            filter_key=sorted(self.filterset.active.items()) if valid else None,
-            filter_options=self.filterset.options,  # only called when the form is rendered
-            filter_errors=[
-                (self.filterset.form.fields[name].label, " ".join(errors))
-                for name, errors in ({} if valid else self.filterset.errors).items()
-            ],
-            query_string=self.request.GET.urlencode() if valid else "",
+            selection=selection,
+            filter_key=sorted(selection.active.items()) if selection.valid else None,
+            filter_options=selection.options,  # only called when the form is rendered
+            filter_errors=[] if selection.valid else selection.errors(),
+            query_string=self.request.GET.urlencode() if selection.valid else "",
             **kwargs,
         )
-        context["projects"] = (
-            Project.objects.published().for_listing().in_order(context["object_list"])
-        )
+        pks = context["object_list"]
+        # Read only if the cards are not already kept (see the template's {% cached %}).
+        context["projects"] = lambda: Project.objects.published().for_listing().in_order(pks)
         return context
 
     def get_breadcrumbs(self):
@@ -85,12 +82,9 @@ class ProjectDetailView(PublishedDetailView):
     context_object_name = "project"
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .select_related("lever", "action", "intercommunality", "image")
-            .prefetch_related("sectors", "documents")
-        )
+        # Holders, sectors and documents are read only when the page's body is not already
+        # kept (see the template's {% cached %}).
+        return super().get_queryset().select_related("lever", "action", "intercommunality", "image")
 
     def get_breadcrumbs(self):
         return [("Projets", reverse("projects:project_list")), (self.object.title, None)]

@@ -15,9 +15,13 @@ def empty_cache():
     """Each test starts with an empty cache."""
     from django.core.cache import cache
 
+    from core.cache import forget_local_copies
+
     cache.clear()
+    forget_local_copies()
     yield
     cache.clear()
+    forget_local_copies()
 
 
 @pytest.fixture

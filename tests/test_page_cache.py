@@ -2,6 +2,7 @@
 
 import pytest
 
+from core.cache import forget_local_copies
 from pages.publishing import Status
 
 from . import builders
@@ -83,6 +84,7 @@ def test_pages_stored_by_another_release_are_not_read(seeded, client, settings):
     assert client.get("/projets/")["X-Page-Cache"] == "miss"
     assert client.get("/projets/")["X-Page-Cache"] == "hit"
     settings.CACHES = {"default": settings.CACHES["default"] | {"KEY_PREFIX": "2.0.0"}}
+    forget_local_copies()  # new release, new processes: nothing in their memory
     response = client.get("/projets/")
     assert response["X-Page-Cache"] == "miss"
     assert "Projet «\u00a0Catamaran\u00a0»" in response.text
@@ -147,14 +149,60 @@ def test_renaming_a_project_changes_the_list_at_once_even_uncached(seeded, clien
     assert "Projet «\u00a0Catamaran\u00a0»" not in text
 
 
-def test_a_change_made_by_another_worker_shows_at_once(seeded, client):
-    """Another process saved: its signals bumped the shared version, not ours."""
+def test_a_change_made_by_another_worker_shows_within_the_version_check(seeded, client, settings):
+    """Another process saved: its signals bumped the shared version, not ours. This worker
+    re-reads the shared version at most every CONTENT_VERSION_CHECK_SECONDS."""
+    import time
+
     from django.core.cache import cache
 
     from core.cache import VERSION_KEY
     from projects.models import Project
 
+    settings.CONTENT_VERSION_CHECK_SECONDS = 0.3
     client.get("/projets/")
     Project.objects.filter(slug="projet-catamaran").update(title="Catamaran d'un autre worker")
     cache.set(VERSION_KEY, cache.get(VERSION_KEY) + 1, None)
+    time.sleep(0.35)
     assert "Catamaran d&#x27;un autre worker" in client.get("/projets/").text
+
+
+def wsgi_get(path, **extra):
+    """What Gunicorn's call to auxois_site.wsgi.application returns: (status, headers, body)."""
+    from django.test import RequestFactory
+
+    from auxois_site.wsgi import application
+
+    answer = {}
+
+    def start_response(status, headers):
+        answer.update(status=status, headers=dict(headers))
+
+    environ = RequestFactory().get(path, **extra).environ
+    body = b"".join(application(environ, start_response))
+    return answer["status"], answer["headers"], body
+
+
+def test_stored_pages_are_sent_before_django_builds_a_request(seeded, client, monkeypatch):
+    first = client.get("/projets/?levier=non-precise")
+    assert first["X-Page-Cache"] == "miss"
+
+    def no_django(*args, **kwargs):
+        raise AssertionError("Django was called for a stored page")
+
+    monkeypatch.setattr("django.core.handlers.wsgi.WSGIHandler.__call__", no_django)
+    status, headers, body = wsgi_get("/projets/?utm_source=lettre&levier=non-precise")
+    assert (status, headers["X-Page-Cache"]) == ("200 OK", "hit")
+    assert body == first.content
+    assert headers["Content-Security-Policy"] == first["Content-Security-Policy"]
+    status, _, body = wsgi_get("/projets/?levier=non-precise", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert (status, body) == ("304 Not Modified", b"")
+
+
+def test_the_fast_path_leaves_sessions_the_admin_and_misses_to_django(seeded, client):
+    client.get("/territoire/")
+    assert wsgi_get("/territoire/")[1]["X-Page-Cache"] == "hit"
+    assert wsgi_get("/territoire/", HTTP_COOKIE="sessionid=inventee")[1]["X-Page-Cache"] == "hit"
+    assert wsgi_get("/gouvernance/")[1]["X-Page-Cache"] == "miss"  # rendered by Django
+    status, headers, _ = wsgi_get("/admin/")
+    assert status.startswith("302") and "X-Page-Cache" not in headers

@@ -44,7 +44,7 @@ def responsive_image(image, sizes="(min-width: 48rem) 42rem, 100vw", css_class="
 @register.simple_tag(takes_context=True)
 def page_url(context, number):
     """The current address with `page` set to `number`, the page's other parameters kept
-    (only those it reads: see `core.cache.declared_query`)."""
+    (only those it reads: see `core.cache.reduced_query`)."""
     query = context["request"].GET.copy()
     query["page"] = number
     return "?" + query.urlencode()
