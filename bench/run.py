@@ -9,7 +9,8 @@ cache off: what a cache miss costs). Prints requests per second, p50 and p99 lat
 errors, each page's throughput as a ratio of the static file's, and the workers' memory
 after each mode; exits with an error if a target is missed.
 
-Environment: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (32), BENCH_WORKERS (2),
+Environment: BENCH_SECONDS (default 5), BENCH_ROUNDS (3), BENCH_CONNECTIONS (32),
+BENCH_WORKERS (2),
 CACHE_URL (default: Redis on 127.0.0.1:6379 if it answers, else local memory),
 DATABASE_URL (default: a fresh SQLite file under /tmp).
 """
@@ -25,10 +26,12 @@ import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
+from statistics import median
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
-SECONDS = int(os.environ.get("BENCH_SECONDS", 10))
+SECONDS = int(os.environ.get("BENCH_SECONDS", 5))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", 3))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", 32))
 WORKERS = os.environ.get("BENCH_WORKERS", "2")
 PAGES = {
@@ -167,6 +170,13 @@ def workers_memory_mb(serve_pid):
     return sorted(sizes)
 
 
+def middle(figures):
+    """(p50, p99, errors) of the round with the median p99, and the errors of all rounds."""
+    figures = sorted(figures, key=lambda f: to_ms(f[2]))
+    chosen = figures[len(figures) // 2]
+    return chosen[1], chosen[2], sum(f[3] for f in figures)
+
+
 def to_ms(value):
     number, unit = re.match(r"([\d.]+)(\w+)", value).groups()
     return float(number) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
@@ -186,11 +196,24 @@ def main():
             static = re.search(r'href="(/static/css/site\.[0-9a-f]+\.css)"', html).group(1)
             for url in PAGES.values():  # warm up every worker: renditions, caches, connections
                 warm_up(base + url)
-            ceiling = wrk(base + static)
-            rows.append((mode, "fichier statique (WhiteNoise)", *ceiling, 1.0))
-            for name, url in PAGES.items():
-                rps, p50, p99, errors = wrk(base + url)
-                ratio = rps / ceiling[0]
+            # Each round measures the static file, then every page; a page's ratio is
+            # taken to the static file of its own round, and the median of the rounds is
+            # kept: wrk, nginx and Gunicorn share two cores, and one round alone varies by
+            # 20 % from one run to the next.
+            rounds = [
+                (wrk(base + static), {name: wrk(base + url) for name, url in PAGES.items()})
+                for _ in range(ROUNDS)
+            ]
+            static_rps = median(c[0] for c, _ in rounds)
+            rows.append(
+                (mode, "fichier statique (WhiteNoise)", static_rps, *middle(c for c, _ in rounds))
+                + (1.0,)
+            )
+            for name in PAGES:
+                figures = [pages[name] for _, pages in rounds]
+                ratio = median(pages[name][0] / c[0] for c, pages in rounds)
+                rps = median(f[0] for f in figures)
+                p50, p99, errors = middle(figures)
                 rows.append((mode, name, rps, p50, p99, errors, ratio))
                 target = TARGETS[mode].get(name)
                 if target and ratio < target:
@@ -207,7 +230,7 @@ def main():
             process.terminate()
             process.wait()
     print(f"\n{os.cpu_count()} cœurs, {WORKERS} workers Gunicorn, {CONNECTIONS} connexions,")
-    print(f"{SECONDS} s par mesure, wrk -t2")
+    print(f"{SECONDS} s par mesure, wrk -t2, médiane de {ROUNDS} tours")
     print(
         f"{'cache':11} {'page':30} {'req/s':>7} {'p50':>9} {'p99':>9} {'erreurs':>7} {'ratio':>6}"
     )

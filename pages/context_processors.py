@@ -3,6 +3,7 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
+from django.urls import reverse
 
 from core.cache import cached
 
@@ -45,11 +46,28 @@ def main_menu(path):
     return [(link, current(link.url)) for link in menu_links()]
 
 
+@functools.cache
+def site_urls():
+    """Addresses every page links to, worked out once per process (`reverse` is costly
+    compared with the rest of a page that comes from the cache)."""
+    return {
+        "home": reverse("pages:home"),
+        "search": reverse("pages:search"),
+        "news_rss": reverse("news_rss"),
+        "news_atom": reverse("news_atom"),
+        "projects": reverse("projects:project_list"),
+        "holders": reverse("projects:holder_list"),
+        "projects_csv": reverse("pages:opendata_export", args=["projets", "csv"]),
+        "projects_json": reverse("pages:opendata_export", args=["projets", "json"]),
+    }
+
+
 def site(request):
     """Site name, menu, footer links, metadata defaults (lazily: no query if unused)."""
     menu = functools.cache(lambda: main_menu(request.path))  # computed once per request
     return {
         "site_name": settings.SITE_NAME,
+        "site_urls": site_urls(),
         "site_description": SITE_DESCRIPTION,
         "canonical_url": canonical_url(request),
         "menu_items": menu_links,
