@@ -3,6 +3,7 @@ module on loopback with its own database, as `make serve` starts it."""
 
 import os
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -51,6 +52,10 @@ class Stack:
         self.process = None
 
     def start(self):
+        from .services import required_or_skip
+
+        nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+        required_or_skip(Path(nginx).exists(), "nginx absent : apt install nginx-light")
         self.process = subprocess.Popen(
             [sys.executable, "deploy/serve.py"],
             cwd=ROOT,

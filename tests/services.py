@@ -29,6 +29,18 @@ def _wait_for(port, process, what):
     raise RuntimeError(f"{what} did not start")
 
 
+def required_or_skip(available, reason):
+    """Skip a test that needs a missing program, except where it is required (CI sets
+    SERVICE_TESTS=required): there a missing program is a failure."""
+    import pytest
+
+    if available:
+        return
+    if os.environ.get("SERVICE_TESTS") == "required":
+        pytest.fail(f"{reason} (SERVICE_TESTS=required)")
+    pytest.skip(reason)
+
+
 class RedisServer:
     available = bool(shutil.which("redis-server"))
 

@@ -12,16 +12,14 @@ from core.cache import ResilientRedisCache
 
 from . import builders
 from .forms import form_data
-from .services import RedisServer
+from .services import RedisServer, required_or_skip
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(not RedisServer.available, reason="redis-server absent"),
-]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def redis(settings, monkeypatch):
+    required_or_skip(RedisServer.available, "redis-server absent : apt install redis-server")
     server = RedisServer("--maxmemory", "2mb", "--maxmemory-policy", "noeviction").start()
     settings.CACHES = {
         "default": {

@@ -13,12 +13,9 @@ import pytest
 
 from .forms import form_data
 from .production import ROOT, Stack, prepare, production_env
-from .services import RedisServer, S3Server
+from .services import RedisServer, S3Server, required_or_skip
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not RedisServer.available, reason="redis-server absent"),
-]
+pytestmark = pytest.mark.slow
 requests = pytest.importorskip("requests")
 PASSWORD = "mot-de-passe-des-deux-hotes-42"
 
@@ -43,6 +40,7 @@ def shared_database(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def hosts(shared_database):
+    required_or_skip(RedisServer.available, "redis-server absent : apt install redis-server")
     redis, bucket = RedisServer().start(), S3Server().start()
     env = production_env(
         shared_database, CACHE_URL=redis.url, RELEASE="deux-hotes", **bucket.environment()
