@@ -71,7 +71,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 ROOT_URLCONF = "auxois_site.urls"
-CSRF_FAILURE_VIEW = "pages.errors.csrf_failure"
+CSRF_FAILURE_VIEW = "core.errors.csrf_failure"
 WSGI_APPLICATION = "auxois_site.wsgi.application"
 
 TEMPLATES = [
@@ -85,9 +85,9 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "pages.context_processors.site",
+                "core.context_processors.site",
+                "pages.context_processors.navigation",
             ],
-            "builtins": ["pages.templatetags.site_tags"],
         },
     },
 ]
@@ -171,7 +171,7 @@ STORAGES = {
 MEDIA_STORAGE = env.str("MEDIA_STORAGE", default="filesystem")
 if MEDIA_STORAGE == "s3":
     STORAGES["default"] = {
-        "BACKEND": "core.storage.MediaS3Storage",
+        "BACKEND": "core.files.storage.MediaS3Storage",
         "OPTIONS": {
             "bucket_name": env.str("AWS_STORAGE_BUCKET_NAME"),
             "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,

@@ -10,9 +10,9 @@ from django.utils import timezone
 
 
 def generate(projects=500, news=200, meetings=100):
+    from core.publishing import Status
     from governance.models import Body, Intercommunality, Sector, TimelineEvent
     from pages.models import NewsArticle
-    from pages.publishing import Status
     from projects.models import LeverAction, PriorityLever, Project, ProjectHolder
 
     published = {"status": Status.PUBLISHED}

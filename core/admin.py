@@ -3,8 +3,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
+from .files.renditions import renditions
 from .models import Image
-from .renditions import renditions
 from .todo import Todo, can_change, list_url, todo_check
 
 

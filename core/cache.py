@@ -236,7 +236,8 @@ def _params_read_by(path):
         view = resolve(path).func
     except Resolver404:
         return frozenset()
-    return frozenset(getattr(getattr(view, "view_class", view), "query_params", ()))
+    params = getattr(getattr(view, "view_class", view), "query_params", ())
+    return frozenset(params() if callable(params) else params)
 
 
 def reduced_query(query, path_info):

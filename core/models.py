@@ -1,20 +1,25 @@
-"""The image library: an image is uploaded once, described once, and chosen by any item."""
+"""Files shared by all content: the image library (an image is uploaded once, described once,
+and chosen by any item) and the documents attached to any item (agenda, minutes…)."""
 
 import uuid
 from pathlib import Path
 
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from .renditions import make_renditions
-from .search import SearchEntry  # noqa: F401 - the search index is one of this app's models
-from .uploads import (
+from .files.renditions import make_renditions
+from .files.uploads import (
     ACCEPTED_IMAGES_LABEL,
+    file_format,
     is_new_upload,
     prepared_image,
+    validate_document_file,
     validate_image_file,
 )
+from .search import SearchEntry  # noqa: F401 - the search index is one of this app's models
 
 
 class ImageQuerySet(models.QuerySet):
@@ -138,3 +143,66 @@ class Illustrated(models.Model):
 
     class Meta:
         abstract = True
+
+
+class DocumentKind(models.TextChoices):
+    AGENDA = "agenda", "Ordre du jour"
+    MINUTES = "minutes", "Compte rendu"
+    PRESENTATION = "presentation", "Présentation"
+    OTHER = "other", "Autre document"
+
+
+class Document(models.Model):
+    """A file attached to a page, a news item, a project or a meeting (agenda, minutes…)."""
+
+    title = models.CharField("titre", max_length=200)
+    kind = models.CharField(
+        "type", max_length=20, choices=DocumentKind.choices, default=DocumentKind.OTHER
+    )
+    file = models.FileField(
+        "fichier",
+        upload_to="documents/",
+        max_length=200,
+        help_text="PDF ou bureautique (OpenDocument, Word, Excel, PowerPoint), 20 Mo au plus.",
+    )
+    file_size = models.PositiveBigIntegerField("taille (octets)", default=0, editable=False)
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    content_object = GenericForeignKey("content_type", "object_id")
+    order = models.PositiveSmallIntegerField("ordre", default=0)
+
+    class Meta:
+        db_table = "pages_document"  # created by the pages app, moved here unchanged
+        verbose_name = "document"
+        verbose_name_plural = "documents"
+        ordering = ["order", "title"]
+        indexes = [
+            models.Index(
+                fields=["content_type", "object_id"], name="pages_docum_content_2f9801_idx"
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if is_new_upload(self.file):
+            self.file_size = self.file.size
+            # `documents/<random>/<name as sent>`: downloads keep their name, addresses
+            # can't be guessed.
+            self.file.name = f"{uuid.uuid4().hex}/{Path(self.file.name).name}"
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if is_new_upload(self.file):
+            try:
+                validate_document_file(self.file)
+            except ValidationError as error:
+                raise ValidationError({"file": error}) from None
+
+    @property
+    def kind_label(self):
+        """« PDF », « Word »… for the link text."""
+        fmt = file_format(self.file.name)
+        return fmt.label if fmt else "Fichier"

@@ -28,7 +28,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
-from .textnorm import fold, highlight, terms
+from .text.normalize import fold, highlight, terms
 
 CONFIG = "french_unaccent"
 FTS_TABLE = "core_searchentry_fts"

@@ -1,9 +1,9 @@
 from django.contrib import admin
 from django.utils import timezone
 
+from core.admin_base import DocumentInline, PublishableAdmin
+from core.models import DocumentKind
 from core.todo import Todo, can_change, change_url, todo_check
-from pages.admin_base import DocumentInline, PublishableAdmin
-from pages.models import DocumentKind
 
 from .forms import TimelineEventAdminForm
 from .models import Body, BodyMember, Intercommunality, Sector, TimelineEvent

@@ -13,11 +13,12 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from simple_history.models import HistoricalRecords
 
+from core import metadata
+from core.dates import french_date, french_time
 from core.fields import WebAddressField
+from core.models import Document
+from core.publishing import Publishable, PublishableQuerySet, SlugManager, SlugNaturalKeyMixin
 from core.search import Searchable, SearchDocument, SearchSection
-from pages.dates import french_date, french_time
-from pages.models import Document
-from pages.publishing import Publishable, PublishableQuerySet, SlugManager, SlugNaturalKeyMixin
 
 
 class Intercommunality(SlugNaturalKeyMixin, models.Model):
@@ -321,6 +322,38 @@ class TimelineEvent(Searchable, Publishable):
 
     def search_document(self):
         return SearchDocument(self.title, self.summary, self.location)
+
+    def structured_data(self, request):
+        """An Event, only when the day is known (schema.org needs a start date); times carry
+        their offset (« 2019-07-11T14:00:00+02:00 »), and no end time is invented."""
+        if not self.date_machine or self.date_precision != "day":
+            return None
+        start, end = self.start_datetime, self.end_datetime
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.title,
+            "startDate": (start or self.date).isoformat(),
+            "endDate": (end or self.date).isoformat(),
+            "eventStatus": "https://schema.org/EventScheduled",
+            "url": request.build_absolute_uri(self.get_absolute_url()),
+            "organizer": metadata.organization(request),
+            "inLanguage": "fr",
+        }
+        if self.summary:
+            data["description"] = self.summary
+        if self.location or self.address:
+            place = {"@type": "Place"}
+            if self.location:
+                place["name"] = self.location
+            if self.address:
+                place["address"] = {
+                    "@type": "PostalAddress",
+                    **self.postal_address_parts,
+                    "addressCountry": "FR",
+                }
+            data["location"] = place
+        return data
 
     @property
     def public_body(self):

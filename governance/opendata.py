@@ -1,6 +1,6 @@
-"""Open-data definition of the meetings and milestones timeline (see pages/opendata.py)."""
+"""Open-data definition of the meetings and milestones timeline (see core/opendata.py)."""
 
-from pages.opendata import Column, Dataset, UrlColumn
+from core.opendata import Column, Dataset, UrlColumn
 
 from .models import DatePrecision, TimelineEvent
 
@@ -60,6 +60,7 @@ DATASETS = [
             UrlColumn("Adresse de la page de la réunion ou de l'étape."),
         ],
         queryset=lambda request: TimelineEvent.objects.published().chronological(),
+        model=TimelineEvent,
         list_url_name="governance:timeline",
     ),
 ]

@@ -1,21 +1,19 @@
 from django.urls import reverse
 from django.views.generic import TemplateView
 
-from pages import structured_data
-from pages.generic import BreadcrumbMixin, PublishedDetailView, section_intro
-from pages.models import Section
+from core.metadata import PageMetadataMixin
+from core.views import PublishedDetailView
 
 from .models import Body, Intercommunality, Sector, TimelineEvent
 
 
-class TimelineView(BreadcrumbMixin, TemplateView):
+class TimelineView(PageMetadataMixin, TemplateView):
     """Bodies and the one timeline of meetings and milestones."""
 
     template_name = "governance/timeline.html"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            intro=section_intro(Section.GOVERNANCE),
             bodies=Body.objects.published(),
             events=TimelineEvent.objects.published().chronological(),
             **kwargs,
@@ -52,16 +50,12 @@ class EventDetailView(PublishedDetailView):
     def get_breadcrumbs(self):
         return [("Gouvernance", reverse("governance:timeline")), (self.object.title, None)]
 
-    def get_structured_data(self):
-        return [structured_data.event(self.request, self.object)]
 
-
-class TerritoryView(BreadcrumbMixin, TemplateView):
+class TerritoryView(PageMetadataMixin, TemplateView):
     template_name = "governance/territory.html"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            intro=section_intro(Section.TERRITORY),
             intercommunalities=Intercommunality.objects.all(),
             sectors=Sector.objects.all(),
             bodies=Body.objects.published(),

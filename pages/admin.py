@@ -1,17 +1,44 @@
+from django import forms
 from django.contrib import admin
 from django.urls import reverse
 
+from core import site
+from core.admin_base import DocumentInline, PublishableAdmin
 from core.todo import Todo, can_change, todo_check
 
-from .admin_base import DocumentInline, PublishableAdmin
 from .models import Document, MenuItem, NewsArticle, Page, SiteIdentity
+
+
+def section_choices():
+    return [("", "—"), *site.introduced_sections()]
+
+
+class PageForm(forms.ModelForm):
+    section = forms.ChoiceField(
+        label="introduction de la rubrique",
+        choices=section_choices,
+        required=False,
+        help_text=Page._meta.get_field("section").help_text,
+    )
+
+
+class SectionFilter(admin.SimpleListFilter):
+    title = "rubrique introduite"
+    parameter_name = "section"
+
+    def lookups(self, request, model_admin):
+        return site.introduced_sections()
+
+    def queryset(self, request, queryset):
+        return queryset.filter(section=self.value()) if self.value() else queryset
 
 
 @admin.register(Page)
 class PageAdmin(PublishableAdmin):
-    list_display = ["title", "section", "in_footer", "status", "order", "updated_at"]
+    form = PageForm
+    list_display = ["title", "section_column", "in_footer", "status", "order", "updated_at"]
     list_editable = ["order"]
-    list_filter = ["status", "section", "in_footer"]
+    list_filter = ["status", SectionFilter, "in_footer"]
     search_fields = ["title", "summary", "body"]
     prepopulated_fields = {"slug": ["title"]}
     fieldsets = [
@@ -21,6 +48,10 @@ class PageAdmin(PublishableAdmin):
         PublishableAdmin.publication_fieldset,
     ]
     inlines = [DocumentInline]
+
+    @admin.display(description="introduction de la rubrique", ordering="section")
+    def section_column(self, page):
+        return page.section_label or "—"
 
 
 @admin.register(NewsArticle)

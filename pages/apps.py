@@ -7,6 +7,6 @@ class PagesConfig(AppConfig):
     content_app = True
 
     def ready(self):
-        from . import link_updates
+        from . import site
 
-        link_updates.connect_signals()  # internal links follow their target's address
+        site.register()  # what this app adds to the home page, site map, sitemap

@@ -9,9 +9,9 @@ from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from core.cache import cached
+from core.templatetags.site import rich_text
 
 from .models import NewsArticle
-from .templatetags.site_tags import rich_text
 
 
 class BufferedWriteMixin:

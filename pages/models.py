@@ -1,100 +1,18 @@
 """Editable programme pages, news articles and the navigation menu."""
 
-import uuid
-from pathlib import Path
-
-from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
-from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from core import metadata, site
 from core.fields import WebAddressField
-from core.models import Illustrated
+from core.models import Document, Illustrated
+from core.publishing import Publishable, PublishableQuerySet, SlugManager
 from core.search import Searchable, SearchDocument, SearchSection, plain
-from core.uploads import file_format, is_new_upload, validate_document_file
-
-from .publishing import Publishable, PublishableQuerySet, SlugManager
-from .richtext import RichTextField, RichTextSanitizingMixin
-
-
-class Section(models.TextChoices):
-    """Site sections whose introduction text is an editable page."""
-
-    HOME = "home", "Accueil"
-    LEVERS = "levers", "Priorités (leviers)"
-    PROJECTS = "projects", "Projets"
-    GOVERNANCE = "governance", "Gouvernance"
-    TERRITORY = "territory", "Territoire"
-
-
-SECTION_URL_NAMES = {
-    Section.HOME: "pages:home",
-    Section.LEVERS: "projects:lever_list",
-    Section.PROJECTS: "projects:project_list",
-    Section.GOVERNANCE: "governance:timeline",
-    Section.TERRITORY: "governance:territory",
-}
-
-
-class DocumentKind(models.TextChoices):
-    AGENDA = "agenda", "Ordre du jour"
-    MINUTES = "minutes", "Compte rendu"
-    PRESENTATION = "presentation", "Présentation"
-    OTHER = "other", "Autre document"
-
-
-class Document(models.Model):
-    """A file attached to a page, a news item, a project or a meeting (agenda, minutes…)."""
-
-    title = models.CharField("titre", max_length=200)
-    kind = models.CharField(
-        "type", max_length=20, choices=DocumentKind.choices, default=DocumentKind.OTHER
-    )
-    file = models.FileField(
-        "fichier",
-        upload_to="documents/",
-        max_length=200,
-        help_text="PDF ou bureautique (OpenDocument, Word, Excel, PowerPoint), 20 Mo au plus.",
-    )
-    file_size = models.PositiveBigIntegerField("taille (octets)", default=0, editable=False)
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
-    content_object = GenericForeignKey("content_type", "object_id")
-    order = models.PositiveSmallIntegerField("ordre", default=0)
-
-    class Meta:
-        verbose_name = "document"
-        verbose_name_plural = "documents"
-        ordering = ["order", "title"]
-        indexes = [models.Index(fields=["content_type", "object_id"])]
-
-    def __str__(self):
-        return self.title
-
-    def save(self, *args, **kwargs):
-        if is_new_upload(self.file):
-            self.file_size = self.file.size
-            # `documents/<random>/<name as sent>`: downloads keep their name, addresses
-            # can't be guessed.
-            self.file.name = f"{uuid.uuid4().hex}/{Path(self.file.name).name}"
-        super().save(*args, **kwargs)
-
-    def clean(self):
-        super().clean()
-        if is_new_upload(self.file):
-            try:
-                validate_document_file(self.file)
-            except ValidationError as error:
-                raise ValidationError({"file": error}) from None
-
-    @property
-    def kind_label(self):
-        """« PDF », « Word »… for the link text."""
-        fmt = file_format(self.file.name)
-        return fmt.label if fmt else "Fichier"
+from core.text.richtext import RichTextField, RichTextSanitizingMixin
 
 
 class PageQuerySet(PublishableQuerySet):
@@ -127,8 +45,7 @@ class Page(RichTextSanitizingMixin, Illustrated, Searchable, Publishable):
     section = models.CharField(
         "introduction de la rubrique",
         max_length=20,
-        choices=Section.choices,
-        blank=True,
+        blank=True,  # one of core.site.introduced_sections(), which the apps register
         help_text="Si renseigné, le texte s'affiche en tête de cette rubrique.",
     )
     body = RichTextField("texte")
@@ -157,9 +74,18 @@ class Page(RichTextSanitizingMixin, Illustrated, Searchable, Publishable):
         return self.title
 
     def get_absolute_url(self):
-        if self.section:
-            return reverse(SECTION_URL_NAMES[self.section])
+        if self.section in site.sections:
+            return reverse(site.sections[self.section].url_name)
         return reverse("pages:page_detail", kwargs={"slug": self.slug})
+
+    @property
+    def section_label(self):
+        return dict(site.introduced_sections()).get(self.section, self.section)
+
+    def clean(self):
+        super().clean()
+        if self.section and self.section not in dict(site.introduced_sections()):
+            raise ValidationError({"section": "Cette rubrique n'existe pas."})
 
     def search_document(self):
         return SearchDocument(self.title, self.summary, plain(self.body))
@@ -201,6 +127,24 @@ class NewsArticle(RichTextSanitizingMixin, Illustrated, Searchable, Publishable)
 
     def search_document(self):
         return SearchDocument(self.title, self.summary, plain(self.body))
+
+    def structured_data(self, request):
+        """schema.org NewsArticle."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title,
+            "datePublished": self.published_at.isoformat(),
+            "dateModified": (self.updated_at or self.published_at).isoformat(),
+            "inLanguage": "fr",
+            "url": request.build_absolute_uri(self.get_absolute_url()),
+            "publisher": metadata.organization(request),
+        }
+        if self.summary:
+            data["description"] = self.summary
+        if image := metadata.image_url(request, self):
+            data["image"] = [image]
+        return data
 
 
 class MenuItemQuerySet(models.QuerySet):

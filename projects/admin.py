@@ -1,7 +1,7 @@
 from django.contrib import admin
 
-from pages.admin_base import DocumentInline, PublishableAdmin
-from pages.spreadsheet_admin import SpreadsheetAdminMixin
+from core.admin_base import DocumentInline, PublishableAdmin
+from core.spreadsheet_admin import SpreadsheetAdminMixin
 
 from .models import LeverAction, PriorityLever, Project, ProjectHolder
 from .resources import ProjectHolderResource, ProjectResource

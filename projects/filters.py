@@ -10,8 +10,8 @@ import django_filters
 from django.utils.functional import cached_property
 
 from core.cache import cached
+from core.publishing import published_q
 from governance.models import Intercommunality, Sector
-from pages.publishing import published_q
 
 from .models import HolderKind, LeverAction, PriorityLever, Project, ProjectStatus
 

@@ -8,17 +8,16 @@ from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
 from core.fields import WebAddressField
-from core.models import Illustrated
-from core.search import Searchable, SearchDocument, SearchSection, plain
-from pages.models import Document
-from pages.publishing import (
+from core.models import Document, Illustrated
+from core.publishing import (
     Publishable,
     PublishableQuerySet,
     SlugManager,
     SlugNaturalKeyMixin,
     published_q,
 )
-from pages.richtext import RichTextField, RichTextSanitizingMixin
+from core.search import Searchable, SearchDocument, SearchSection, plain
+from core.text.richtext import RichTextField, RichTextSanitizingMixin
 
 
 class LeverQuerySet(PublishableQuerySet):

@@ -1,10 +1,10 @@
-"""Open-data definitions of projects, holders and levers (see pages/opendata.py)."""
+"""Open-data definitions of projects, holders and levers (see core/opendata.py)."""
 
 from django.core.exceptions import BadRequest
 
-from pages.opendata import Column, Dataset, UrlColumn
+from core.opendata import Column, Dataset, UrlColumn
 
-from .filters import ProjectSelection
+from .filters import FILTER_NAMES, ProjectSelection
 from .models import PriorityLever, Project, ProjectHolder
 
 
@@ -82,6 +82,8 @@ DATASETS = [
         columns=project_columns(),
         queryset=filtered_projects,
         list_url_name="projects:project_list",
+        model=Project,
+        query_params=FILTER_NAMES,
         filters_note="Les filtres de la liste des projets s'appliquent aussi au téléchargement "
         "(paramètres levier, action, etat, porteur, intercommunalite, secteur).",
     ),
@@ -108,6 +110,7 @@ DATASETS = [
             .select_related("intercommunality")
         ),
         list_url_name="projects:holder_list",
+        model=ProjectHolder,
     ),
     Dataset(
         key="leviers",
@@ -133,5 +136,6 @@ DATASETS = [
             PriorityLever.objects.published().with_project_counts().prefetch_related("actions")
         ),
         list_url_name="projects:lever_list",
+        model=PriorityLever,
     ),
 ]

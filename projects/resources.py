@@ -2,12 +2,11 @@
 
 Columns carry French headers and French labels (« Présenté », « Entreprise ») so staff can
 edit the file directly. What every spreadsheet shares (row numbers, all-or-nothing, rows
-changed since the export) lives in `pages.spreadsheets`.
+changed since the export) lives in `core.spreadsheets`.
 """
 
-from governance.models import Intercommunality, Sector
-from pages.publishing import Status
-from pages.spreadsheets import (
+from core.publishing import Status
+from core.spreadsheets import (
     ChoiceLabelWidget,
     ModifiedAtColumn,
     RichTextColumn,
@@ -16,6 +15,7 @@ from pages.spreadsheets import (
     StrictManyToManyWidget,
     column,
 )
+from governance.models import Intercommunality, Sector
 
 from .models import HolderKind, LeverAction, PriorityLever, Project, ProjectHolder, ProjectStatus
 

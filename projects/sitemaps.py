@@ -1,4 +1,4 @@
-from pages.sitemaps import PublishedSitemap
+from core.sitemaps import PublishedSitemap
 
 from .models import PriorityLever, Project, ProjectHolder
 

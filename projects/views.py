@@ -1,22 +1,19 @@
 from django.urls import reverse
 from django.views.generic import ListView
 
-from pages.generic import BreadcrumbMixin, PaginatedListView, PublishedDetailView, section_intro
-from pages.models import Section
+from core.metadata import PageMetadataMixin
+from core.views import PaginatedListView, PublishedDetailView
 
 from .filters import FILTER_NAMES, ProjectSelection
 from .models import PriorityLever, Project, ProjectHolder
 
 
-class LeverListView(BreadcrumbMixin, ListView):
+class LeverListView(PageMetadataMixin, ListView):
     template_name = "projects/lever_list.html"
     context_object_name = "levers"
 
     def get_queryset(self):
         return PriorityLever.objects.published().with_project_counts().prefetch_related("actions")
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(intro=section_intro(Section.LEVERS), **kwargs)
 
     def get_breadcrumbs(self):
         return [("Les priorités", None)]
@@ -59,7 +56,6 @@ class ProjectListView(PaginatedListView):
     def get_context_data(self, **kwargs):
         selection = self.selection
         context = super().get_context_data(
-            intro=section_intro(Section.PROJECTS),
             selection=selection,
             filter_key=sorted(selection.active.items()) if selection.valid else None,
             filter_options=selection.options,  # only called when the form is rendered
@@ -90,7 +86,7 @@ class ProjectDetailView(PublishedDetailView):
         return [("Projets", reverse("projects:project_list")), (self.object.title, None)]
 
 
-class HolderListView(BreadcrumbMixin, ListView):
+class HolderListView(PageMetadataMixin, ListView):
     template_name = "projects/holder_list.html"
     context_object_name = "holders"
 

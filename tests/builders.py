@@ -5,9 +5,9 @@ import itertools
 
 from django.utils import timezone
 
+from core.publishing import Status
 from governance.models import Body, Intercommunality, TimelineEvent
 from pages.models import NewsArticle, Page
-from pages.publishing import Status
 from projects.models import LeverAction, PriorityLever, Project, ProjectHolder
 
 _seq = itertools.count(1)
@@ -103,7 +103,7 @@ PDF_BYTES = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 def document(obj, name="ordre-du-jour.pdf", content=PDF_BYTES, **kw):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from pages.models import Document
+    from core.models import Document
 
     kw.setdefault("title", "Ordre du jour")
     return Document.objects.create(content_object=obj, file=SimpleUploadedFile(name, content), **kw)

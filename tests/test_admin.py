@@ -5,8 +5,9 @@ from django.contrib import admin
 from django.contrib.admin.models import LogEntry
 from django.urls import reverse
 
-from pages.models import Document, SiteIdentity
-from pages.publishing import Status
+from core.models import Document
+from core.publishing import Status
+from pages.models import SiteIdentity
 from projects.models import Project
 
 from . import builders

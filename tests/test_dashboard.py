@@ -5,9 +5,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from core.models import Image
-from pages.models import DocumentKind, NewsArticle, SiteIdentity
-from pages.publishing import Status
+from core.models import DocumentKind, Image
+from core.publishing import Status
+from pages.models import NewsArticle, SiteIdentity
 
 from . import builders
 from .crawl import page_text

@@ -6,8 +6,8 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from core.publishing import Status
 from pages.models import NewsArticle
-from pages.publishing import Status
 
 from . import builders, media_files
 from .crawl import page_text
@@ -24,7 +24,7 @@ def test_scheduled_news_goes_live_by_itself_at_its_time(client, monkeypatch, set
     assert client.get(article.get_absolute_url()).status_code == 404
 
     later = at + datetime.timedelta(minutes=1)
-    monkeypatch.setattr("pages.publishing.timezone.now", lambda: later)
+    monkeypatch.setattr("core.publishing.timezone.now", lambda: later)
 
     assert "Comité de projet de mars" in client.get("/actualites/").text
     assert client.get(article.get_absolute_url()).status_code == 200
@@ -45,11 +45,11 @@ def test_an_editor_writes_schedules_previews_and_publishes_news(editor_client):
         "status": Status.PUBLISHED,
         "published_at_0": when.strftime("%d/%m/%Y"),
         "published_at_1": when.strftime("%H:%M:%S"),
-        "pages-document-content_type-object_id-TOTAL_FORMS": "1",
-        "pages-document-content_type-object_id-0-title": "Programme de la visite",
-        "pages-document-content_type-object_id-0-order": "0",
-        "pages-document-content_type-object_id-0-kind": "agenda",
-        "pages-document-content_type-object_id-0-file": builders_pdf(),
+        "core-document-content_type-object_id-TOTAL_FORMS": "1",
+        "core-document-content_type-object_id-0-title": "Programme de la visite",
+        "core-document-content_type-object_id-0-order": "0",
+        "core-document-content_type-object_id-0-kind": "agenda",
+        "core-document-content_type-object_id-0-file": builders_pdf(),
     }
     response = editor_client.post(add, data)
     assert response.status_code == 302, page_text(response.text)[:2000]
@@ -96,7 +96,7 @@ def test_an_editor_cannot_delete_news_but_detaches_a_document(editor_client):
 
     url = f"/admin/pages/newsarticle/{article.pk}/change/"
     form = editor_client.get(url).text
-    delete_box = "pages-document-content_type-object_id-0-DELETE"
+    delete_box = "core-document-content_type-object_id-0-DELETE"
     assert f'name="{delete_box}"' in form  # the Rédacteur is offered the box to tick
     data = form_data(form, "newsarticle_form") | {delete_box: "on"}
     assert editor_client.post(url, data).status_code == 302

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from core.publishing import Status
 from pages.models import NewsArticle, Page
-from pages.publishing import Status
 from projects.models import Project
 
 from . import builders

@@ -6,9 +6,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from core.publishing import Status
 from governance.models import TimelineEvent
 from pages.models import Page
-from pages.publishing import Status
 from projects.models import PriorityLever
 
 from . import builders

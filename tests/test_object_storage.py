@@ -20,7 +20,7 @@ def bucket(settings):
     env = server.environment()
     settings.STORAGES = settings.STORAGES | {
         "default": {
-            "BACKEND": "core.storage.MediaS3Storage",
+            "BACKEND": "core.files.storage.MediaS3Storage",
             "OPTIONS": {
                 "bucket_name": env["AWS_STORAGE_BUCKET_NAME"],
                 "endpoint_url": env["AWS_S3_ENDPOINT_URL"],

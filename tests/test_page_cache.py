@@ -3,7 +3,7 @@
 import pytest
 
 from core.cache import forget_local_copies
-from pages.publishing import Status
+from core.publishing import Status
 
 from . import builders
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pages.plaintext import html_to_text, same_text, text_to_html
+from core.text.plaintext import html_to_text, same_text, text_to_html
 
 RICH = (
     "<h2>Objectifs</h2>"

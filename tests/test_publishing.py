@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from core.publishing import Status
 from pages.models import NewsArticle
-from pages.publishing import Status
 from projects.models import Project
 
 from . import builders
@@ -92,7 +92,7 @@ def test_menu_hides_entries_pointing_at_unpublished_pages(client):
 
 
 def test_a_draft_lever_is_never_shown_through_its_projects(client):
-    from pages.opendata import datasets  # noqa: F401  (exports use the same rule)
+    from core.opendata import datasets  # noqa: F401  (exports use the same rule)
 
     lever = builders.lever(title="Levier secret", short_title="Secret", status=Status.DRAFT)
     project = builders.project(title="Projet visible", lever=lever)

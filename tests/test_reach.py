@@ -8,7 +8,7 @@ import feedparser
 import icalendar
 import pytest
 
-from pages.publishing import Status
+from core.publishing import Status
 
 from . import builders, media_files
 

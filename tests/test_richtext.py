@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from pages.richtext import render_rich_text, sanitize_html
+from core.text.richtext import render_rich_text, sanitize_html
 
 from . import builders
 

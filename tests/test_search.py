@@ -5,7 +5,7 @@ Runs on SQLite (fallback) and on PostgreSQL (French full-text search) alike.
 
 import pytest
 
-from pages.publishing import Status
+from core.publishing import Status
 
 from . import builders
 from .crawl import page_text

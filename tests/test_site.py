@@ -7,7 +7,7 @@ from .crawl import page_text
 pytestmark = pytest.mark.django_db
 
 PAGES = [
-    ("/", "pages/home.html", ["Quatre leviers prioritaires", "Dernière réunion", "Saulieu"]),
+    ("/", "core/home.html", ["Quatre leviers prioritaires", "Dernière réunion", "Saulieu"]),
     ("/actualites/", "pages/news_list.html", ["Actualités du projet", "Matignon"]),
     (
         "/actualites/visite-a-matignon-de-quatre-territoires-pilotes/",
@@ -20,7 +20,7 @@ PAGES = [
     ("/mentions-legales/", "pages/legal_notice.html", ["non renseigné", "Hébergement"]),
     ("/accessibilite/", "pages/accessibility.html", ["non conforme", "Défenseur des droits"]),
     ("/donnees-personnelles/", "pages/page_detail.html", ["aucun cookie"]),
-    ("/plan-du-site/", "pages/site_map.html", ["Filière sarrasin bio", "Comité de projet"]),
+    ("/plan-du-site/", "core/site_map.html", ["Filière sarrasin bio", "Comité de projet"]),
     ("/priorites/", "projects/lever_list.html", ["Levier 4", "Recruter", "4 leviers"]),
     (
         "/priorites/territoire-numerique-4-0/",

@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from PIL import Image
 
+from core.files.uploads import validate_document_file, validate_image_file
 from core.models import Image as LibraryImage
-from core.uploads import validate_document_file, validate_image_file
 
 from . import builders, media_files
 

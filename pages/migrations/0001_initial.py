@@ -2,7 +2,6 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import pages.publishing
 from django.db import migrations, models
 
 
@@ -33,7 +32,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'actualités',
                 'ordering': ['-published_at', '-pk'],
             },
-            bases=(pages.publishing.SlugNaturalKeyMixin, models.Model),
+            bases=(models.Model,),
         ),
         migrations.CreateModel(
             name='Page',
@@ -56,7 +55,7 @@ class Migration(migrations.Migration):
                 'ordering': ['order', 'title'],
                 'constraints': [models.UniqueConstraint(condition=models.Q(('section', ''), _negated=True), fields=('section',), name='one_introduction_per_section', violation_error_message="Cette rubrique a déjà une page d'introduction.")],
             },
-            bases=(pages.publishing.SlugNaturalKeyMixin, models.Model),
+            bases=(models.Model,),
         ),
         migrations.CreateModel(
             name='MenuItem',

@@ -3,8 +3,8 @@ moving the media), so that no visitor ever waits for one."""
 
 from django.core.management.base import BaseCommand
 
+from core.files.renditions import make_renditions
 from core.models import Image
-from core.renditions import make_renditions
 
 
 class Command(BaseCommand):

@@ -1,0 +1,122 @@
+"""Admin behaviour shared by every publishable model."""
+
+import datetime
+import json
+
+from django.apps import apps
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.contenttypes.admin import GenericTabularInline
+from django.utils import timezone
+from simple_history.admin import SimpleHistoryAdmin
+
+from core.admin import thumbnail
+from core.cache import invalidate
+from core.history import ReadableChanges
+from core.models import Document
+from core.publishing import Publishable, Status
+from core.todo import Todo, can_change, change_url, todo_check
+
+STALE_DRAFT_DAYS = 30
+
+
+@admin.action(description="Publier les éléments sélectionnés", permissions=["change"])
+def publish(modeladmin, request, queryset):
+    # `updated_at` too: a spreadsheet exported before this must see these items as changed.
+    count = queryset.update(status=Status.PUBLISHED, updated_at=timezone.now())
+    invalidate()  # update() sends no signal
+    modeladmin.message_user(request, f"{count} élément(s) publié(s).", messages.SUCCESS)
+
+
+@admin.action(description="Dépublier (repasser en brouillon)", permissions=["change"])
+def unpublish(modeladmin, request, queryset):
+    count = queryset.update(status=Status.DRAFT, updated_at=timezone.now())
+    invalidate()
+    modeladmin.message_user(request, f"{count} élément(s) repassé(s) en brouillon.")
+
+
+class InlineWithAddLabel(helpers.InlineAdminFormSet):
+    """Django's « Ajouter un objet Document joint supplémentaire » reads badly in French:
+    an inline with an `add_label` (« Ajouter un document joint ») uses it instead."""
+
+    def inline_formset_data(self):
+        data = json.loads(super().inline_formset_data())
+        data["options"]["addText"] = self.opts.add_label
+        return json.dumps(data)
+
+
+class PublishableAdmin(SimpleHistoryAdmin):
+    """Status filter, bulk publish/unpublish, revision history with restore, in French."""
+
+    actions = [publish, unpublish]
+    list_filter = ["status"]
+    readonly_fields = ["updated_at", "image_preview"]
+    publication_fieldset = (
+        "Publication",
+        {
+            "fields": ["status", "published_at", "updated_at"],
+            "description": "Un brouillon n'est visible que de l'équipe (aperçu). Une date "
+            "future programme la mise en ligne.",
+        },
+    )
+    image_fieldset = ("Image", {"fields": ["image", "image_preview"]})
+
+    def get_autocomplete_fields(self, request):
+        """The library image is chosen by search, like any related item."""
+        fields = list(super().get_autocomplete_fields(request))
+        has_image = any(f.name == "image" for f in self.model._meta.get_fields())
+        return fields + ["image"] if has_image and "image" not in fields else fields
+
+    @admin.display(description="image actuelle")
+    def image_preview(self, obj):
+        image = getattr(obj, "image", None)
+        if not image:
+            return "Aucune image."
+        return thumbnail(image, width=240)
+
+    def get_inline_formsets(self, request, formsets, inline_instances, obj=None):
+        admin_formsets = super().get_inline_formsets(request, formsets, inline_instances, obj)
+        for admin_formset in admin_formsets:
+            if getattr(admin_formset.opts, "add_label", None):
+                admin_formset.__class__ = InlineWithAddLabel
+        return admin_formsets
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ReadableChanges(self.model, historical_record)
+
+    def history_view_title(self, request, obj):
+        return f"Historique : {obj}"
+
+    def history_form_view_title(self, request, obj):
+        if self.revert_disabled(request, obj):
+            return f"Version antérieure : {obj}"
+        return f"Revenir à une version antérieure : {obj}"
+
+
+class DocumentInline(GenericTabularInline):
+    model = Document
+    extra = 0
+    fields = ["order", "title", "kind", "file"]
+    add_label = "Ajouter un document joint"
+    verbose_name = "document joint"
+    verbose_name_plural = "documents joints (ordres du jour, comptes rendus, présentations…)"
+
+
+@todo_check
+def forgotten_drafts(request):
+    """Drafts nobody touched for a month: to publish, finish or delete."""
+    since = timezone.now() - datetime.timedelta(days=STALE_DRAFT_DAYS)
+    found = []
+    for model in apps.get_models():
+        if issubclass(model, Publishable) and can_change(request, model):
+            stale = model.objects.filter(status=Status.DRAFT, updated_at__lt=since)
+            found += [
+                Todo(
+                    f"Brouillon sans modification depuis plus de {STALE_DRAFT_DAYS} jours "
+                    f"({model._meta.verbose_name}) : « {draft} ».",
+                    change_url(draft),
+                    "Terminer ou publier",
+                )
+                for draft in stale.order_by("updated_at")[:10]
+            ]
+    return found

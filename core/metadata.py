@@ -1,0 +1,71 @@
+"""What search engines and social networks read from a page: breadcrumbs, page title, Open
+Graph, and schema.org JSON-LD (the organisation, the breadcrumb list, and whatever the page's
+object says about itself through its `structured_data(request)` method)."""
+
+from django.conf import settings
+from django.urls import reverse
+
+from core.files.renditions import renditions
+
+
+def organization(request):
+    return {
+        "@context": "https://schema.org",
+        "@type": "GovernmentOrganization",
+        "name": settings.SITE_NAME,
+        "url": request.build_absolute_uri(reverse("core:home")),
+        "areaServed": {
+            "@type": "AdministrativeArea",
+            "name": "Auxois Morvan, Bourgogne-Franche-Comté",
+        },
+    }
+
+
+def breadcrumb_list(request, crumbs):
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": label,
+                "item": request.build_absolute_uri(url or request.path),
+            }
+            for position, (label, url) in enumerate(crumbs, start=1)
+        ],
+    }
+
+
+def image_url(request, obj):
+    """Absolute URL of the largest rendition of the object's image, or None."""
+    sources = renditions(getattr(obj, "image", None))
+    return request.build_absolute_uri(sources[-1][0]) if sources else None
+
+
+class PageMetadataMixin:
+    """For every page: `breadcrumbs` (label, url) from the home page on, `page_title` (the last
+    one, for Open Graph), `og_description`, `og_image` and `structured_data` (JSON-LD objects,
+    the BreadcrumbList first, then `get_structured_data()`)."""
+
+    def get_breadcrumbs(self):
+        return []
+
+    def get_structured_data(self):
+        obj = getattr(self, "object", None)
+        return [obj.structured_data(self.request)] if hasattr(obj, "structured_data") else []
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        crumbs = [("Accueil", reverse("core:home")), *self.get_breadcrumbs()]
+        obj = getattr(self, "object", None)
+        return context | {
+            "breadcrumbs": crumbs,
+            "page_title": crumbs[-1][0],
+            "og_description": getattr(obj, "summary", "") or "",
+            "og_image": image_url(self.request, obj),
+            "structured_data": [
+                breadcrumb_list(self.request, crumbs),
+                *filter(None, self.get_structured_data()),
+            ],
+        }

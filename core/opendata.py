@@ -1,0 +1,122 @@
+"""Open data: every public list as CSV and JSON, documented on « Données ouvertes ».
+
+A dataset is a list of columns (name, description, how to read it from an object); the
+documentation page, the CSV and the JSON are all made from that one definition, so they
+cannot drift apart. CSV files are UTF-8 with a byte-order mark and `;` separators, as French
+spreadsheets expect. Licence: Licence Ouverte / Open Licence 2.0 (Etalab).
+"""
+
+import csv
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Max, Q
+from django.http import Http404, HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+
+LICENCE = {
+    "nom": "Licence Ouverte / Open Licence version 2.0",
+    "url": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    description: str
+    value: Callable[[Any], Any]
+
+    def read(self, obj, request):
+        return self.value(obj)
+
+
+class UrlColumn(Column):
+    """The absolute address of the object's page."""
+
+    def __init__(self, description):
+        super().__init__("url", description, lambda obj: obj.get_absolute_url())
+
+    def read(self, obj, request):
+        return request.build_absolute_uri(obj.get_absolute_url())
+
+
+@dataclass(frozen=True)
+class Dataset:
+    key: str
+    title: str
+    description: str
+    columns: list[Column]
+    queryset: Callable[[Any], Any]  # request → objects; may raise django's BadRequest
+    list_url_name: str
+    model: Any = None  # whose last change dates the data
+    filters_note: str = ""
+    query_params: tuple[str, ...] = ()  # the list's filters, which the download applies too
+
+    def rows(self, request):
+        return [
+            {column.name: column.read(obj, request) for column in self.columns}
+            for obj in self.queryset(request)
+        ]
+
+
+datasets: dict[str, Dataset] = {}  # registered by the apps (their `site.py`), by key
+
+
+def register(*new):
+    for dataset in new:
+        datasets[dataset.key] = dataset
+
+
+def query_params():
+    """The query parameters a download reads: the filters of every dataset's list."""
+    return tuple(sorted({name for d in datasets.values() for name in d.query_params}))
+
+
+def last_update():
+    """Latest change of any published content, for the « mis à jour le » line."""
+    dates = [
+        model.objects.published().aggregate(
+            at=Max("updated_at", filter=Q(updated_at__isnull=False))
+        )["at"]
+        for model in {d.model for d in datasets.values() if d.model is not None}
+    ]
+    return max((d for d in dates if d), default=None)
+
+
+def export(request, key, fmt):
+    dataset = datasets.get(key)
+    if dataset is None or fmt not in ("csv", "json"):
+        raise Http404("Ce jeu de données n'existe pas.")
+    rows = dataset.rows(request)
+    if fmt == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{key}.csv"'
+        response.write("\ufeff")
+        writer = csv.DictWriter(
+            response, fieldnames=[c.name for c in dataset.columns], delimiter=";"
+        )
+        writer.writeheader()
+        writer.writerows(
+            {k: "" if v is None else ("oui" if v is True else "non" if v is False else v)
+             for k, v in row.items()}
+            for row in rows
+        )  # fmt: skip
+        return response
+    payload = {
+        "jeu_de_donnees": dataset.title,
+        "description": dataset.description,
+        "licence": LICENCE,
+        "source": request.build_absolute_uri(reverse("core:opendata")),
+        "genere_le": timezone.now(),
+        "champs": [{"nom": c.name, "description": c.description} for c in dataset.columns],
+        "nombre": len(rows),
+        "donnees": rows,
+    }
+    return HttpResponse(
+        json.dumps(payload, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1),
+        content_type="application/json; charset=utf-8",
+    )

@@ -1,0 +1,84 @@
+"""What each content app adds to the pages that show all content.
+
+Shared code never imports a content app. Each app says what it contributes in its own
+`site.py`, called from its `AppConfig.ready()`; the home page, the site map, the sitemap,
+the dashboard, the section introductions and the header's links read it from here:
+
+- `sections`: the parts of the site with a fixed address (« Projets »…); a page of the
+  pages app can introduce a section, and the XML sitemap lists them all;
+- `home_parts`, `site_map_parts`, `dashboard_parts`: a template and the function that gives
+  its context, in order;
+- `links`: addresses every page needs (header, footer), reversed once per process;
+- `sitemaps`: the XML sitemap's parts, by name.
+
+Open data (`core.opendata.register`) and search (`core.search.Searchable`) have their own
+registration.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of the site with a fixed address, in the XML sitemap."""
+
+    key: str
+    label: str
+    url_name: str
+    introduced: bool = False  # an editable page may introduce it
+
+
+@dataclass(frozen=True)
+class Part:
+    """A block of a page showing one app's content: a template, and its context."""
+
+    template: str
+    context: Callable[..., dict]
+    order: int = 0
+    column: bool = False  # side by side with the next column part, on wide screens
+
+
+sections: dict[str, Section] = {}
+home_parts: list[Part] = []
+site_map_parts: list[Part] = []
+dashboard_parts: list[Part] = []
+links: dict[str, tuple[str, tuple]] = {}
+sitemaps: dict[str, type] = {}
+
+
+def add_section(key, label, url_name, introduced=False):
+    sections[key] = Section(key, label, url_name, introduced)
+
+
+def add_part(parts, template, context, order=0, column=False):
+    parts.append(Part(template, context, order, column))
+    parts.sort(key=lambda part: part.order)
+
+
+def add_link(name, url_name, *args):
+    links[name] = (url_name, args)
+
+
+def introduced_sections():
+    """[(key, label)] of the sections an editable page may introduce."""
+    return [(s.key, s.label) for s in sections.values() if s.introduced]
+
+
+def context_of(parts, *args):
+    """All the parts' contexts, merged (each part uses its own names)."""
+    context = {}
+    for part in parts:
+        context |= part.context(*args)
+    return context
+
+
+def rows(parts):
+    """The parts' templates, consecutive column parts grouped: [[t], [t, t], [t]]."""
+    grouped = []
+    for part in parts:
+        if part.column and grouped and grouped[-1][0].column:
+            grouped[-1].append(part)
+        else:
+            grouped.append([part])
+    return [[part.template for part in row] for row in grouped]

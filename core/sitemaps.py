@@ -1,0 +1,29 @@
+"""The XML sitemap's building blocks. Its parts are registered by the apps
+(`core.site.sitemaps`); the fixed sections come from `core.site.sections`."""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from . import site
+
+
+class PublishedSitemap(Sitemap):
+    """Published objects of one model, dated by their last change."""
+
+    model = None
+
+    def items(self):
+        return self.model.objects.published().order_by("pk")
+
+    def lastmod(self, obj):
+        return obj.updated_at or obj.published_at
+
+
+class SectionSitemap(Sitemap):
+    """The site's sections with a fixed address (home, lists, open data…)."""
+
+    def items(self):
+        return [section.url_name for section in site.sections.values()]
+
+    def location(self, item):
+        return reverse(item)

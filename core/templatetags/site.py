@@ -1,0 +1,63 @@
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from core.dates import french_date
+from core.files.renditions import renditions
+from core.files.uploads import file_size_label
+from core.text.richtext import render_rich_text
+
+register = template.Library()
+
+
+@register.filter
+def rich_text(value):
+    """Editor-formatted HTML, cleaned by the allow-list before it reaches the page."""
+    return mark_safe(render_rich_text(value or ""))  # noqa: S308 - sanitised just above
+
+
+@register.filter
+def file_size(value):
+    """« 1,2 Mo », « 850 ko » (decimal units, French punctuation)."""
+    return file_size_label(int(value or 0))
+
+
+@register.inclusion_tag("includes/responsive_image.html")
+def responsive_image(image, sizes="(min-width: 48rem) 42rem, 100vw", css_class="article-image"):
+    """A library image as WebP renditions with srcset/sizes (never the original upload),
+    with its credit when there is one."""
+    sources = renditions(image)
+    default = sources[min(1, len(sources) - 1)] if sources else None
+    return {
+        "sources": sources,
+        "default": default,
+        "alt": image.alt_text if image else "",
+        "credit": image.credit if image else "",
+        "sizes": sizes,
+        "css_class": css_class,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number):
+    """The current address with `page` set to `number`, the page's other parameters kept
+    (only those it reads: see `core.cache.reduced_query`)."""
+    query = context["request"].GET.copy()
+    query["page"] = number
+    return "?" + query.urlencode()
+
+
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def json_ld(data):
+    """A JSON-LD data block; <, > and & escaped so no text can close the script tag."""
+    text = json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder).translate(_JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+register.filter("french_date", french_date)

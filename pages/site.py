@@ -1,0 +1,31 @@
+"""What the pages app adds to the shared pages (see core/site.py)."""
+
+from core import site
+
+
+def latest_news():
+    from .models import NewsArticle
+
+    return {"latest_news": list(NewsArticle.objects.published().latest_first()[:3])}
+
+
+def site_map():
+    from .models import NewsArticle, Page
+
+    return {
+        "pages": Page.objects.published().standalone(),
+        "news": NewsArticle.objects.published().latest_first(),
+    }
+
+
+def register():
+    from .sitemaps import NewsSitemap, PageSitemap
+
+    site.add_section("news", "Actualités", "pages:news_list")
+    site.add_part(site.home_parts, "pages/parts/home_intro.html", dict, order=0)
+    site.add_part(site.home_parts, "pages/parts/home_news.html", latest_news, 20, column=True)
+    site.add_part(site.site_map_parts, "pages/parts/site_map_pages.html", site_map, order=0)
+    site.add_part(site.site_map_parts, "pages/parts/site_map_news.html", dict, order=40)
+    site.sitemaps.update(pages=PageSitemap, actualites=NewsSitemap)
+    site.add_link("news_rss", "news_rss")
+    site.add_link("news_atom", "news_atom")

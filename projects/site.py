@@ -1,0 +1,36 @@
+"""What the projects app adds to the shared pages (see core/site.py)."""
+
+from core import opendata, site
+
+
+def levers():
+    from .models import PriorityLever
+
+    return {"levers": list(PriorityLever.objects.published().with_project_counts())}
+
+
+def site_map():
+    from .models import PriorityLever, Project, ProjectHolder
+
+    return {
+        "levers": PriorityLever.objects.published().prefetch_related("actions"),
+        "projects": Project.objects.published(),
+        "holders": ProjectHolder.objects.published(),
+    }
+
+
+def register():
+    from .opendata import DATASETS
+    from .sitemaps import HolderSitemap, LeverSitemap, ProjectSitemap
+
+    site.add_section("levers", "Priorités (leviers)", "projects:lever_list", introduced=True)
+    site.add_section("projects", "Projets", "projects:project_list", introduced=True)
+    site.add_section("holders", "Porteurs de projet", "projects:holder_list")
+    site.add_part(site.home_parts, "projects/parts/home_levers.html", levers, order=10)
+    site.add_part(site.site_map_parts, "projects/parts/site_map.html", site_map, order=20)
+    site.sitemaps.update(priorites=LeverSitemap, projets=ProjectSitemap, porteurs=HolderSitemap)
+    site.add_link("projects", "projects:project_list")
+    site.add_link("holders", "projects:holder_list")
+    site.add_link("projects_csv", "core:opendata_export", "projets", "csv")
+    site.add_link("projects_json", "core:opendata_export", "projets", "json")
+    opendata.register(*DATASETS)
