@@ -1,4 +1,4 @@
-"""What every public model shares: a publication status, natural keys by slug.
+"""What every public model shares: a publication status, natural keys by slug, a history.
 
 The rule « visible to the public » is written once, in `PublishableQuerySet.published()`:
 views, menus, sitemaps and feeds all go through it.
@@ -6,6 +6,9 @@ views, menus, sitemaps and feeds all go through it.
 
 from django.db import models
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from .fields import WebAddressField
 
 
 class Status(models.TextChoices):
@@ -24,7 +27,14 @@ def published_q(prefix="", now=None):
     )
 
 
-class PublishableQuerySet(models.QuerySet):
+class SlugQuerySet(models.QuerySet):
+    """Natural keys by slug, so fixtures load into any database without primary keys."""
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class PublishableQuerySet(SlugQuerySet):
     def published(self, now=None):
         return self.filter(published_q(now=now))
 
@@ -42,20 +52,27 @@ class PublishableQuerySet(models.QuerySet):
         return self.all() if user.is_staff else self.published()
 
 
-class SlugManager(models.Manager):
-    """Natural keys by slug, so fixtures load into any database without primary keys."""
-
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
-class PublishableManager(SlugManager.from_queryset(PublishableQuerySet)):
-    pass
-
-
 class SlugNaturalKeyMixin:
     def natural_key(self):
         return (self.slug,)
+
+
+class NamedSlugModel(SlugNaturalKeyMixin, models.Model):
+    """An entry of a short list addressed by slug (an intercommunality, a sector…)."""
+
+    name = models.CharField("nom", max_length=150, unique=True)
+    slug = WebAddressField(max_length=150, unique=True)
+    description = models.TextField("présentation", blank=True)
+    order = models.PositiveSmallIntegerField("ordre", default=0)
+
+    objects = SlugQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
 
 
 class Publishable(SlugNaturalKeyMixin, models.Model):
@@ -71,7 +88,7 @@ class Publishable(SlugNaturalKeyMixin, models.Model):
     )
     updated_at = models.DateTimeField("dernière modification", auto_now=True, null=True)
 
-    objects = PublishableManager()
+    objects = PublishableQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -81,3 +98,12 @@ class Publishable(SlugNaturalKeyMixin, models.Model):
         return self.status == Status.PUBLISHED and (
             self.published_at is None or self.published_at <= timezone.now()
         )
+
+
+class PublishableContent(Publishable):
+    """Publishable content whose versions are kept: editors compare and restore them."""
+
+    history = HistoricalRecords(inherit=True, excluded_fields=["updated_at"])
+
+    class Meta:
+        abstract = True

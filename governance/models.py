@@ -11,62 +11,46 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from simple_history.models import HistoricalRecords
 
 from core import metadata
 from core.dates import french_date, french_time
 from core.fields import WebAddressField
 from core.models import Document
-from core.publishing import Publishable, PublishableQuerySet, SlugManager, SlugNaturalKeyMixin
+from core.publishing import NamedSlugModel, PublishableContent, PublishableQuerySet
 from core.search import Searchable, SearchDocument, SearchSection
 
 
-class Intercommunality(SlugNaturalKeyMixin, models.Model):
-    """One of the communautés de communes that make up the territory."""
+class TerritoryEntry(NamedSlugModel):
+    """An entry of the « Territoire » page, which it links to."""
 
-    name = models.CharField("nom", max_length=150, unique=True)
-    slug = WebAddressField(max_length=150, unique=True)
-    description = models.TextField("présentation", blank=True)
-    website = models.URLField("site internet", blank=True)
-    order = models.PositiveSmallIntegerField("ordre", default=0)
-
-    objects = SlugManager()
-
-    class Meta:
-        verbose_name = "intercommunalité"
-        verbose_name_plural = "intercommunalités"
-        ordering = ["order", "name"]
-
-    def __str__(self):
-        return self.name
+    class Meta(NamedSlugModel.Meta):
+        abstract = True
 
     def get_absolute_url(self):
         return reverse("governance:territory") + f"#{self.slug}"
 
 
-class Sector(SlugNaturalKeyMixin, models.Model):
+class Intercommunality(TerritoryEntry):
+    """One of the communautés de communes that make up the territory."""
+
+    website = models.URLField("site internet", blank=True)
+
+    class Meta(TerritoryEntry.Meta):
+        verbose_name = "intercommunalité"
+        verbose_name_plural = "intercommunalités"
+
+
+class Sector(TerritoryEntry):
     """A dominant industrial sector of the territory."""
 
     name = models.CharField("secteur", max_length=150, unique=True)
-    slug = WebAddressField(max_length=150, unique=True)
     cluster = models.CharField(
         "pôle ou filière associé", max_length=150, blank=True, help_text="Ex. : la Métal'Valley."
     )
-    description = models.TextField("présentation", blank=True)
-    order = models.PositiveSmallIntegerField("ordre", default=0)
 
-    objects = SlugManager()
-
-    class Meta:
+    class Meta(TerritoryEntry.Meta):
         verbose_name = "secteur dominant"
         verbose_name_plural = "secteurs dominants"
-        ordering = ["order", "name"]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("governance:territory") + f"#{self.slug}"
 
 
 class BodyLevel(models.TextChoices):
@@ -75,7 +59,7 @@ class BodyLevel(models.TextChoices):
     WORKING_GROUP = "working_group", "Groupe de travail"
 
 
-class Body(Publishable):
+class Body(PublishableContent):
     """A governance body: steering committee, project committee, working group."""
 
     name = models.CharField("nom", max_length=200)
@@ -92,7 +76,6 @@ class Body(Publishable):
         help_text="Ex. : « liste non exhaustive ».",
     )
     order = models.PositiveSmallIntegerField("ordre", default=0)
-    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         verbose_name = "instance"
@@ -186,11 +169,7 @@ class TimelineEventQuerySet(PublishableQuerySet):
         )
 
 
-class TimelineEventManager(SlugManager.from_queryset(TimelineEventQuerySet)):
-    pass
-
-
-class TimelineEvent(Searchable, Publishable):
+class TimelineEvent(Searchable, PublishableContent):
     """A meeting or a milestone of the programme, on one timeline.
 
     `date` is the first day of the known period and serves for ordering only; the site
@@ -254,9 +233,8 @@ class TimelineEvent(Searchable, Publishable):
         "ordre dans la journée", default=0, help_text="Départage deux dates identiques."
     )
     documents = GenericRelation(Document)
-    history = HistoricalRecords(excluded_fields=["updated_at"])
 
-    objects = TimelineEventManager()
+    objects = TimelineEventQuerySet.as_manager()
     search_section = SearchSection("reunions", "Réunions et étapes", order=3)
 
     class Meta:

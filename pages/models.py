@@ -5,12 +5,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from simple_history.models import HistoricalRecords
 
 from core import metadata, site
 from core.fields import WebAddressField
 from core.models import Document, Illustrated
-from core.publishing import Publishable, PublishableQuerySet, SlugManager
+from core.publishing import PublishableContent, PublishableQuerySet
 from core.search import Searchable, SearchDocument, SearchSection, plain
 from core.text.richtext import RichTextField, RichTextSanitizingMixin
 
@@ -27,11 +26,7 @@ class PageQuerySet(PublishableQuerySet):
         return self.published().filter(in_footer=True)
 
 
-class PageManager(SlugManager.from_queryset(PageQuerySet)):
-    pass
-
-
-class Page(RichTextSanitizingMixin, Illustrated, Searchable, Publishable):
+class Page(RichTextSanitizingMixin, Illustrated, Searchable, PublishableContent):
     """A programme page, or — when `section` is set — the introduction of a site section."""
 
     title = models.CharField("titre", max_length=200)
@@ -52,9 +47,8 @@ class Page(RichTextSanitizingMixin, Illustrated, Searchable, Publishable):
     in_footer = models.BooleanField("lien en pied de page", default=False)
     order = models.PositiveSmallIntegerField("ordre", default=0)
     documents = GenericRelation(Document)
-    history = HistoricalRecords(excluded_fields=["updated_at"])
 
-    objects = PageManager()
+    objects = PageQuerySet.as_manager()
     search_section = SearchSection("pages", "Pages", order=6)
 
     class Meta:
@@ -96,11 +90,7 @@ class NewsQuerySet(PublishableQuerySet):
         return self.order_by("-published_at", "-pk")
 
 
-class NewsManager(SlugManager.from_queryset(NewsQuerySet)):
-    pass
-
-
-class NewsArticle(RichTextSanitizingMixin, Illustrated, Searchable, Publishable):
+class NewsArticle(RichTextSanitizingMixin, Illustrated, Searchable, PublishableContent):
     """An item of « Actualités du projet »."""
 
     title = models.CharField("titre", max_length=250)
@@ -109,9 +99,8 @@ class NewsArticle(RichTextSanitizingMixin, Illustrated, Searchable, Publishable)
     summary = models.CharField("résumé", max_length=300, blank=True)
     body = RichTextField("texte")
     documents = GenericRelation(Document)
-    history = HistoricalRecords(excluded_fields=["updated_at"])
 
-    objects = NewsManager()
+    objects = NewsQuerySet.as_manager()
     search_section = SearchSection("actualites", "Actualités", order=2)
 
     class Meta:

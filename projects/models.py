@@ -11,28 +11,25 @@ from core.fields import WebAddressField
 from core.models import Document, Illustrated
 from core.publishing import (
     Publishable,
+    PublishableContent,
     PublishableQuerySet,
-    SlugManager,
     SlugNaturalKeyMixin,
+    SlugQuerySet,
     published_q,
 )
 from core.search import Searchable, SearchDocument, SearchSection, plain
 from core.text.richtext import RichTextField, RichTextSanitizingMixin
 
 
-class LeverQuerySet(PublishableQuerySet):
+class ProjectCountQuerySet(PublishableQuerySet):
     def with_project_counts(self):
-        """Each lever with `project_count`: its published projects, in one query."""
+        """Each object with `project_count`: its published projects, in one query."""
         return self.annotate(
             project_count=models.Count("projects", filter=published_q("projects__"))
         )
 
 
-class LeverManager(SlugManager.from_queryset(LeverQuerySet)):
-    pass
-
-
-class PriorityLever(Searchable, Publishable):
+class PriorityLever(Searchable, PublishableContent):
     """One of the four levers the territory acts on (« Les priorités »)."""
 
     number = models.PositiveSmallIntegerField("numéro", unique=True)
@@ -42,9 +39,8 @@ class PriorityLever(Searchable, Publishable):
     )
     slug = WebAddressField(max_length=150, unique=True)
     description = models.TextField("présentation", blank=True)
-    history = HistoricalRecords(excluded_fields=["updated_at"])
 
-    objects = LeverManager()
+    objects = ProjectCountQuerySet.as_manager()
     search_section = SearchSection("priorites", "Priorités", order=4)
 
     class Meta:
@@ -74,7 +70,7 @@ class PriorityLever(Searchable, Publishable):
         return groups + ([(None, unassigned)] if unassigned else [])
 
 
-class LeverActionManager(SlugManager):
+class LeverActionManager(models.Manager.from_queryset(SlugQuerySet)):
     def get_queryset(self):
         return super().get_queryset().select_related("lever")
 
@@ -117,18 +113,9 @@ class HolderKind(models.TextChoices):
     OTHER = "other", "Autre"
 
 
-class HolderQuerySet(PublishableQuerySet):
-    def with_project_counts(self):
-        return self.annotate(
-            project_count=models.Count("projects", filter=published_q("projects__"))
-        )
 
 
-class HolderManager(SlugManager.from_queryset(HolderQuerySet)):
-    pass
-
-
-class ProjectHolder(Illustrated, Searchable, Publishable):
+class ProjectHolder(Illustrated, Searchable, PublishableContent):
     """An organisation that carries one or more projects."""
 
     name = models.CharField("nom", max_length=200, unique=True)
@@ -144,9 +131,8 @@ class ProjectHolder(Illustrated, Searchable, Publishable):
         blank=True,
         related_name="holders",
     )
-    history = HistoricalRecords(excluded_fields=["updated_at"])
 
-    objects = HolderManager()
+    objects = ProjectCountQuerySet.as_manager()
     search_section = SearchSection("porteurs", "Porteurs de projet", order=5)
 
     class Meta:
@@ -187,10 +173,6 @@ class ProjectQuerySet(PublishableQuerySet):
         """These projects, in the order of `pks` (an already sorted list, or a page of it)."""
         by_pk = {project.pk: project for project in self.filter(pk__in=pks)}
         return [by_pk[pk] for pk in pks if pk in by_pk]
-
-
-class ProjectManager(SlugManager.from_queryset(ProjectQuerySet)):
-    pass
 
 
 class Project(RichTextSanitizingMixin, Illustrated, Searchable, Publishable):
@@ -243,7 +225,7 @@ class Project(RichTextSanitizingMixin, Illustrated, Searchable, Publishable):
     documents = GenericRelation(Document)
     history = HistoricalRecords(excluded_fields=["updated_at"], m2m_fields=[holders, sectors])
 
-    objects = ProjectManager()
+    objects = ProjectQuerySet.as_manager()
     search_section = SearchSection("projets", "Projets", order=1)
 
     class Meta:
