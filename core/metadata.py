@@ -46,10 +46,22 @@ def image_url(request, obj):
 class PageMetadataMixin:
     """For every page: `breadcrumbs` (label, url) from the home page on, `page_title` (the last
     one, for Open Graph), `og_description`, `og_image` and `structured_data` (JSON-LD objects,
-    the BreadcrumbList first, then `get_structured_data()`)."""
+    the BreadcrumbList first, then `get_structured_data()`).
+
+    A view declares its place: `crumb`, its label (by default its object's `heading`), and
+    `parent_crumb`, the (label, URL name) of the page above it when that is not the home page.
+    """
+
+    crumb = None
+    parent_crumb = None
 
     def get_breadcrumbs(self):
-        return []
+        crumbs = []
+        if self.parent_crumb:
+            label, url_name = self.parent_crumb
+            crumbs.append((label, reverse(url_name)))
+        label = self.crumb or getattr(getattr(self, "object", None), "heading", None)
+        return [*crumbs, (label, None)] if label else crumbs
 
     def get_structured_data(self):
         obj = getattr(self, "object", None)

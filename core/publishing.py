@@ -5,6 +5,7 @@ views, menus, sitemaps and feeds all go through it.
 """
 
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -89,9 +90,21 @@ class Publishable(SlugNaturalKeyMixin, models.Model):
     updated_at = models.DateTimeField("dernière modification", auto_now=True, null=True)
 
     objects = PublishableQuerySet.as_manager()
+    detail_url_name = None  # the URL name of one item's page ("app:model_detail")
 
     class Meta:
         abstract = True
+
+    def __str__(self):
+        return self.heading
+
+    def get_absolute_url(self):
+        return reverse(self.detail_url_name, kwargs={"slug": self.slug})
+
+    @property
+    def heading(self):
+        """The item's title on its page and in breadcrumbs."""
+        return getattr(self, "title", None) or getattr(self, "name", "")
 
     @property
     def is_public(self):

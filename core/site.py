@@ -17,6 +17,9 @@ registration.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
+
+from django.apps import AppConfig
 
 
 @dataclass(frozen=True)
@@ -82,3 +85,19 @@ def rows(parts):
         else:
             grouped.append([part])
     return [[part.template for part in row] for row in grouped]
+
+
+class ContentAppConfig(AppConfig):
+    """An app whose models are content: the staff roles edit them (core.roles), their
+    changes make stored pages stale (core.cache), and its `site.py` registers what it adds
+    to the shared pages."""
+
+    default = False  # a base, never picked by itself; the apps' subclasses are
+    content_app = True
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls.default = True
+
+    def ready(self):
+        import_module(f"{self.name}.site").register()

@@ -74,20 +74,19 @@ class SiteMapView(PageMetadataMixin, TemplateView):
     """« Plan du site », generated from the published content (`core.site.site_map_parts`)."""
 
     template_name = "core/site_map.html"
+    crumb = "Plan du site"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             **site.context_of(site.site_map_parts), rows=site.rows(site.site_map_parts), **kwargs
         )
 
-    def get_breadcrumbs(self):
-        return [("Plan du site", None)]
-
 
 class SearchView(PageMetadataMixin, TemplateView):
     """`/recherche/?q=…&type=…`: ranked results grouped by section, 20 per page."""
 
     template_name = "core/search.html"
+    crumb = "Recherche"
     paginate_by = 20
     query_params = ("q", "type", "page")
 
@@ -149,14 +148,12 @@ class SearchView(PageMetadataMixin, TemplateView):
             ],
         )
 
-    def get_breadcrumbs(self):
-        return [("Recherche", None)]
-
 
 class OpenDataView(PageMetadataMixin, TemplateView):
     """« Données ouvertes »: each dataset, its fields, the licence, the update date."""
 
     template_name = "core/opendata.html"
+    crumb = "Données ouvertes"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -165,9 +162,6 @@ class OpenDataView(PageMetadataMixin, TemplateView):
             last_update=opendata.last_update(),
             **kwargs,
         )
-
-    def get_breadcrumbs(self):
-        return [("Données ouvertes", None)]
 
 
 class OpenDataExportView(View):

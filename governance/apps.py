@@ -1,12 +1,6 @@
-from django.apps import AppConfig
+from core.site import ContentAppConfig
 
 
-class GovernanceConfig(AppConfig):
+class GovernanceConfig(ContentAppConfig):
     name = "governance"
     verbose_name = "Gouvernance et territoire"
-    content_app = True
-
-    def ready(self):
-        from . import site
-
-        site.register()  # what this app adds to the home page, site map, sitemap, open data

@@ -77,16 +77,12 @@ class Body(PublishableContent):
     )
     order = models.PositiveSmallIntegerField("ordre", default=0)
 
+    detail_url_name = "governance:body_detail"
+
     class Meta:
         verbose_name = "instance"
         verbose_name_plural = "instances"
         ordering = ["order", "name"]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("governance:body_detail", kwargs={"slug": self.slug})
 
 
 class BodyMemberManager(models.Manager):
@@ -237,6 +233,8 @@ class TimelineEvent(Searchable, PublishableContent):
     objects = TimelineEventQuerySet.as_manager()
     search_section = SearchSection("reunions", "Réunions et étapes", order=3)
 
+    detail_url_name = "governance:event_detail"
+
     class Meta:
         verbose_name = "réunion ou étape"
         verbose_name_plural = "calendrier (réunions et étapes)"
@@ -294,9 +292,6 @@ class TimelineEvent(Searchable, PublishableContent):
     @property
     def semester(self):
         return Semester.FIRST if self.date.month <= 6 else Semester.SECOND
-
-    def get_absolute_url(self):
-        return reverse("governance:event_detail", kwargs={"slug": self.slug})
 
     def search_document(self):
         return SearchDocument(self.title, self.summary, self.location)

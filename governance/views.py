@@ -1,4 +1,3 @@
-from django.urls import reverse
 from django.views.generic import TemplateView
 
 from core.metadata import PageMetadataMixin
@@ -11,6 +10,7 @@ class TimelineView(PageMetadataMixin, TemplateView):
     """Bodies and the one timeline of meetings and milestones."""
 
     template_name = "governance/timeline.html"
+    crumb = "Gouvernance"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -19,13 +19,11 @@ class TimelineView(PageMetadataMixin, TemplateView):
             **kwargs,
         )
 
-    def get_breadcrumbs(self):
-        return [("Gouvernance", None)]
-
 
 class BodyDetailView(PublishedDetailView):
     model = Body
     template_name = "governance/body_detail.html"
+    parent_crumb = ("Gouvernance", "governance:timeline")
     context_object_name = "body"
 
     def get_context_data(self, **kwargs):
@@ -35,24 +33,20 @@ class BodyDetailView(PublishedDetailView):
             **kwargs,
         )
 
-    def get_breadcrumbs(self):
-        return [("Gouvernance", reverse("governance:timeline")), (self.object.name, None)]
-
 
 class EventDetailView(PublishedDetailView):
     model = TimelineEvent
     template_name = "governance/event_detail.html"
+    parent_crumb = ("Gouvernance", "governance:timeline")
     context_object_name = "event"
 
     def get_queryset(self):
         return super().get_queryset().select_related("body")
 
-    def get_breadcrumbs(self):
-        return [("Gouvernance", reverse("governance:timeline")), (self.object.title, None)]
-
 
 class TerritoryView(PageMetadataMixin, TemplateView):
     template_name = "governance/territory.html"
+    crumb = "Territoire"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -61,6 +55,3 @@ class TerritoryView(PageMetadataMixin, TemplateView):
             bodies=Body.objects.published(),
             **kwargs,
         )
-
-    def get_breadcrumbs(self):
-        return [("Territoire", None)]

@@ -1,12 +1,6 @@
-from django.apps import AppConfig
+from core.site import ContentAppConfig
 
 
-class PagesConfig(AppConfig):
+class PagesConfig(ContentAppConfig):
     name = "pages"
     verbose_name = "Pages et actualités"
-    content_app = True
-
-    def ready(self):
-        from . import site
-
-        site.register()  # what this app adds to the home page, site map, sitemap

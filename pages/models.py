@@ -64,9 +64,6 @@ class Page(RichTextSanitizingMixin, Illustrated, Searchable, PublishableContent)
             )
         ]
 
-    def __str__(self):
-        return self.title
-
     def get_absolute_url(self):
         if self.section in site.sections:
             return reverse(site.sections[self.section].url_name)
@@ -103,16 +100,12 @@ class NewsArticle(RichTextSanitizingMixin, Illustrated, Searchable, PublishableC
     objects = NewsQuerySet.as_manager()
     search_section = SearchSection("actualites", "Actualités", order=2)
 
+    detail_url_name = "pages:news_detail"
+
     class Meta:
         verbose_name = "actualité"
         verbose_name_plural = "actualités"
         ordering = ["-published_at", "-pk"]
-
-    def __str__(self):
-        return self.title
-
-    def get_absolute_url(self):
-        return reverse("pages:news_detail", kwargs={"slug": self.slug})
 
     def search_document(self):
         return SearchDocument(self.title, self.summary, plain(self.body))

@@ -1,5 +1,4 @@
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.views.generic import TemplateView
 
 from core.metadata import PageMetadataMixin
@@ -18,12 +17,10 @@ class PageDetailView(PublishedDetailView):
             return redirect(self.object.get_absolute_url())
         return self.render_to_response(self.get_context_data(object=self.object))
 
-    def get_breadcrumbs(self):
-        return [(self.object.title, None)]
-
 
 class NewsListView(PaginatedListView):
     template_name = "pages/news_list.html"
+    crumb = "Actualités"
     context_object_name = "articles"
     paginate_by = 10
     query_params = ("page",)
@@ -31,33 +28,24 @@ class NewsListView(PaginatedListView):
     def get_queryset(self):
         return NewsArticle.objects.published().latest_first()
 
-    def get_breadcrumbs(self):
-        return [("Actualités", None)]
-
 
 class NewsDetailView(PublishedDetailView):
     model = NewsArticle
     template_name = "pages/news_detail.html"
+    parent_crumb = ("Actualités", "pages:news_list")
     context_object_name = "article"
-
-    def get_breadcrumbs(self):
-        return [("Actualités", reverse("pages:news_list")), (self.object.title, None)]
 
 
 class LegalNoticeView(PageMetadataMixin, TemplateView):
     template_name = "pages/legal_notice.html"
+    crumb = "Mentions légales"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(identity=SiteIdentity.load(), **kwargs)
-
-    def get_breadcrumbs(self):
-        return [("Mentions légales", None)]
 
 
 class AccessibilityView(LegalNoticeView):
     """The accessibility statement, on the model the RGAA gives."""
 
     template_name = "pages/accessibility.html"
-
-    def get_breadcrumbs(self):
-        return [("Déclaration d'accessibilité", None)]
+    crumb = "Déclaration d'accessibilité"

@@ -3,7 +3,6 @@
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
@@ -43,6 +42,8 @@ class PriorityLever(Searchable, PublishableContent):
     objects = ProjectCountQuerySet.as_manager()
     search_section = SearchSection("priorites", "Priorités", order=4)
 
+    detail_url_name = "projects:lever_detail"
+
     class Meta:
         verbose_name = "levier prioritaire"
         verbose_name_plural = "leviers prioritaires"
@@ -51,12 +52,11 @@ class PriorityLever(Searchable, PublishableContent):
     def __str__(self):
         return f"Levier {self.number} – {self.short_title or self.title}"
 
-    def get_absolute_url(self):
-        return reverse("projects:lever_detail", kwargs={"slug": self.slug})
-
     @property
     def label(self):
         return self.short_title or self.title
+
+    heading = label
 
     def search_document(self):
         actions = " ".join(action.title for action in self.actions.all())
@@ -113,8 +113,6 @@ class HolderKind(models.TextChoices):
     OTHER = "other", "Autre"
 
 
-
-
 class ProjectHolder(Illustrated, Searchable, PublishableContent):
     """An organisation that carries one or more projects."""
 
@@ -135,16 +133,12 @@ class ProjectHolder(Illustrated, Searchable, PublishableContent):
     objects = ProjectCountQuerySet.as_manager()
     search_section = SearchSection("porteurs", "Porteurs de projet", order=5)
 
+    detail_url_name = "projects:holder_detail"
+
     class Meta:
         verbose_name = "porteur de projet"
         verbose_name_plural = "porteurs de projet"
         ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("projects:holder_detail", kwargs={"slug": self.slug})
 
     def search_document(self):
         return SearchDocument(self.name, body=self.description)
@@ -228,16 +222,12 @@ class Project(RichTextSanitizingMixin, Illustrated, Searchable, Publishable):
     objects = ProjectQuerySet.as_manager()
     search_section = SearchSection("projets", "Projets", order=1)
 
+    detail_url_name = "projects:project_detail"
+
     class Meta:
         verbose_name = "projet"
         verbose_name_plural = "projets"
         ordering = ["order", "title"]
-
-    def __str__(self):
-        return self.title
-
-    def get_absolute_url(self):
-        return reverse("projects:project_detail", kwargs={"slug": self.slug})
 
     def search_document(self):
         holders = " ".join(holder.name for holder in self.holders.published())

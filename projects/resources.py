@@ -27,6 +27,15 @@ def labels(choices):
     return ", ".join(label for _, label in choices.choices)
 
 
+def intercommunality_column():
+    return column(
+        "intercommunality",
+        "intercommunalité",
+        StrictForeignKeyWidget(Intercommunality, "name"),
+        help="nom exact de la communauté de communes",
+    )
+
+
 class ProjectResource(SpreadsheetResource):
     slug = column("slug", "slug", help=SLUG_HELP)
     title = column("title", "intitulé", help="obligatoire")
@@ -57,12 +66,7 @@ class ProjectResource(SpreadsheetResource):
     summary = column("summary", "résumé", help="300 caractères au plus")
     description = RichTextColumn("description", "description")
     location = column("location", "lieu")
-    intercommunality = column(
-        "intercommunality",
-        "intercommunalité",
-        StrictForeignKeyWidget(Intercommunality, "name"),
-        help="nom exact de la communauté de communes",
-    )
+    intercommunality = intercommunality_column()
     sectors = column(
         "sectors",
         "secteurs",
@@ -95,12 +99,7 @@ class ProjectHolderResource(SpreadsheetResource):
     kind = column("kind", "type de structure", ChoiceLabelWidget(HolderKind), labels(HolderKind))
     description = column("description", "présentation")
     website = column("website", "site internet", help="adresse complète (https://…)")
-    intercommunality = column(
-        "intercommunality",
-        "intercommunalité",
-        StrictForeignKeyWidget(Intercommunality, "name"),
-        help="nom exact de la communauté de communes",
-    )
+    intercommunality = intercommunality_column()
     status = column("status", "publication", ChoiceLabelWidget(Status, Status.DRAFT), STATUS_HELP)
     modified_at = ModifiedAtColumn()
 

@@ -1,4 +1,3 @@
-from django.urls import reverse
 from django.views.generic import ListView
 
 from core.metadata import PageMetadataMixin
@@ -10,18 +9,17 @@ from .models import PriorityLever, Project, ProjectHolder
 
 class LeverListView(PageMetadataMixin, ListView):
     template_name = "projects/lever_list.html"
+    crumb = "Les priorités"
     context_object_name = "levers"
 
     def get_queryset(self):
         return PriorityLever.objects.published().with_project_counts().prefetch_related("actions")
 
-    def get_breadcrumbs(self):
-        return [("Les priorités", None)]
-
 
 class LeverDetailView(PublishedDetailView):
     model = PriorityLever
     template_name = "projects/lever_detail.html"
+    parent_crumb = ("Les priorités", "projects:lever_list")
     context_object_name = "lever"
 
     def get_context_data(self, **kwargs):
@@ -30,14 +28,12 @@ class LeverDetailView(PublishedDetailView):
             action_groups=self.object.projects_by_action(projects), **kwargs
         )
 
-    def get_breadcrumbs(self):
-        return [("Les priorités", reverse("projects:lever_list")), (self.object.label, None)]
-
 
 class ProjectListView(PaginatedListView):
     """Projects, filtered by the GET parameters; unknown filter values are a 400."""
 
     template_name = "projects/project_list.html"
+    crumb = "Projets"
     context_object_name = "projects"
     paginate_by = 24
     query_params = (*FILTER_NAMES, "page")
@@ -68,13 +64,11 @@ class ProjectListView(PaginatedListView):
         context["projects"] = lambda: Project.objects.published().for_listing().in_order(pks)
         return context
 
-    def get_breadcrumbs(self):
-        return [("Projets", None)]
-
 
 class ProjectDetailView(PublishedDetailView):
     model = Project
     template_name = "projects/project_detail.html"
+    parent_crumb = ("Projets", "projects:project_list")
     context_object_name = "project"
 
     def get_queryset(self):
@@ -82,30 +76,23 @@ class ProjectDetailView(PublishedDetailView):
         # kept (see the template's {% cached %}).
         return super().get_queryset().select_related("lever", "action", "intercommunality", "image")
 
-    def get_breadcrumbs(self):
-        return [("Projets", reverse("projects:project_list")), (self.object.title, None)]
-
 
 class HolderListView(PageMetadataMixin, ListView):
     template_name = "projects/holder_list.html"
+    crumb = "Porteurs de projet"
     context_object_name = "holders"
 
     def get_queryset(self):
         return ProjectHolder.objects.published().with_project_counts()
 
-    def get_breadcrumbs(self):
-        return [("Porteurs de projet", None)]
-
 
 class HolderDetailView(PublishedDetailView):
     model = ProjectHolder
     template_name = "projects/holder_detail.html"
+    parent_crumb = ("Porteurs de projet", "projects:holder_list")
     context_object_name = "holder"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             projects=self.object.projects.published().for_listing(), **kwargs
         )
-
-    def get_breadcrumbs(self):
-        return [("Porteurs de projet", reverse("projects:holder_list")), (self.object.name, None)]
