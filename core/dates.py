@@ -1,7 +1,11 @@
-"""Dates as French readers write them."""
+"""Dates as French readers write them, and dates known only approximately (« 2e semestre
+2020 »): stored as the first day of their period with a precision, never shown more
+precisely than they are known."""
 
+import calendar
 import datetime
 
+from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -21,3 +25,71 @@ def french_time(value):
     if value is None:
         return ""
     return f"{value.hour} h" if not value.minute else f"{value.hour} h {value.minute:02d}"
+
+
+class DatePrecision(models.TextChoices):
+    """How much of a date is known; the site never shows more than that."""
+
+    DAY = "day", "Jour"
+    MONTH = "month", "Mois"
+    SEMESTER = "semester", "Semestre"
+    YEAR = "year", "Année"
+
+
+class Semester(models.IntegerChoices):
+    FIRST = 1, "1er semestre (janvier à juin)"
+    SECOND = 2, "2e semestre (juillet à décembre)"
+
+
+def semester_of(date):
+    return Semester.FIRST if date.month <= 6 else Semester.SECOND
+
+
+def period_start(precision, year, month=None, semester=None):
+    """First day of the period an approximate date stands for (what is stored)."""
+    match precision:
+        case DatePrecision.MONTH:
+            return datetime.date(year, month, 1)
+        case DatePrecision.SEMESTER:
+            return datetime.date(year, 1 if semester == Semester.FIRST else 7, 1)
+        case _:
+            return datetime.date(year, 1, 1)
+
+
+def period_end(date, precision):
+    """Last day of the period the date stands for."""
+    match precision:
+        case DatePrecision.YEAR:
+            return datetime.date(date.year, 12, 31)
+        case DatePrecision.SEMESTER:
+            first = semester_of(date) == Semester.FIRST
+            return datetime.date(date.year, 6, 30) if first else datetime.date(date.year, 12, 31)
+        case DatePrecision.MONTH:
+            last_day = calendar.monthrange(date.year, date.month)[1]
+            return datetime.date(date.year, date.month, last_day)
+    return date
+
+
+def approximate_label(date, precision):
+    """The date in French, as precise as it is known: « 21 mars 2019 », « 2e semestre 2020 »."""
+    match precision:
+        case DatePrecision.YEAR:
+            return str(date.year)
+        case DatePrecision.SEMESTER:
+            return f"{'1er' if semester_of(date) == Semester.FIRST else '2e'} semestre {date.year}"
+        case DatePrecision.MONTH:
+            return date_format(date, "F Y")
+        case _:
+            return french_date(date)
+
+
+def machine_value(date, precision):
+    """Value of the HTML `datetime` attribute, or "" when it cannot be expressed."""
+    match precision:
+        case DatePrecision.DAY:
+            return date.isoformat()
+        case DatePrecision.MONTH:
+            return date.strftime("%Y-%m")
+        case DatePrecision.YEAR:
+            return str(date.year)
+    return ""

@@ -11,7 +11,9 @@ from django import forms
 from django.contrib.admin.widgets import AdminDateWidget, AdminTimeWidget
 from django.utils.dates import MONTHS
 
-from .models import DatePrecision, Semester, TimelineEvent
+from core.dates import DatePrecision, Semester
+
+from .models import TimelineEvent
 
 
 class FrenchTimeField(forms.TimeField):

@@ -13,7 +13,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from icalendar import Calendar, Event
 
-from .models import LOCAL_TIME_ZONE, DatePrecision, TimelineEvent
+from core.dates import DatePrecision
+
+from .models import LOCAL_TIME_ZONE, TimelineEvent
 
 UID_DOMAIN = "territoire-industrie-auxois-morvan"
 

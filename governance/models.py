@@ -1,6 +1,5 @@
 """Who steers the programme, where, and when: bodies, territory, timeline."""
 
-import calendar
 import datetime
 import re
 import zoneinfo
@@ -12,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from core import metadata
-from core.dates import french_date, french_time
+from core import dates, metadata
+from core.dates import DatePrecision, french_date, french_time
 from core.fields import WebAddressField
 from core.models import Document
 from core.publishing import NamedSlugModel, PublishableContent, PublishableQuerySet
@@ -116,20 +115,6 @@ class BodyMember(models.Model):
         return (*self.body.natural_key(), self.name)
 
     natural_key.dependencies = ["governance.body"]
-
-
-class DatePrecision(models.TextChoices):
-    """How much of the date is known; the site never shows more than that."""
-
-    DAY = "day", "Jour"
-    MONTH = "month", "Mois"
-    SEMESTER = "semester", "Semestre"
-    YEAR = "year", "Année"
-
-
-class Semester(models.IntegerChoices):
-    FIRST = 1, "1er semestre (janvier à juin)"
-    SECOND = 2, "2e semestre (juillet à décembre)"
 
 
 # « 2 rue de la Paix, 21500 Montbard »: what comes before a French postal code is the street.
@@ -278,20 +263,11 @@ class TimelineEvent(Searchable, PublishableContent):
         if errors:
             raise ValidationError(errors)
 
-    @staticmethod
-    def period_start(precision, year, month=None, semester=None):
-        """First day of the period an approximate date stands for (what `date` stores)."""
-        match precision:
-            case DatePrecision.MONTH:
-                return datetime.date(year, month, 1)
-            case DatePrecision.SEMESTER:
-                return datetime.date(year, 1 if semester == Semester.FIRST else 7, 1)
-            case _:
-                return datetime.date(year, 1, 1)
+    period_start = staticmethod(dates.period_start)  # used by the admin form
 
     @property
     def semester(self):
-        return Semester.FIRST if self.date.month <= 6 else Semester.SECOND
+        return dates.semester_of(self.date)
 
     def search_document(self):
         return SearchDocument(self.title, self.summary, self.location)
@@ -335,17 +311,8 @@ class TimelineEvent(Searchable, PublishableContent):
 
     @property
     def date_label(self):
-        """The date in French, as precise as it is known: « 21 mars 2019 », « 2e semestre 2020 »."""
-        d = self.date
-        match self.date_precision:
-            case DatePrecision.YEAR:
-                return str(d.year)
-            case DatePrecision.SEMESTER:
-                return f"{'1er' if self.semester == Semester.FIRST else '2e'} semestre {d.year}"
-            case DatePrecision.MONTH:
-                return date_format(d, "F Y")
-            case _:
-                return french_date(d)
+        """« 21 mars 2019 », « 2e semestre 2020 »: as precise as the date is known."""
+        return dates.approximate_label(self.date, self.date_precision)
 
     @property
     def day_label(self):
@@ -395,29 +362,8 @@ class TimelineEvent(Searchable, PublishableContent):
 
     @property
     def date_machine(self):
-        """Value of the HTML `datetime` attribute, or "" when it cannot be expressed."""
-        match self.date_precision:
-            case DatePrecision.DAY:
-                return self.date.isoformat()
-            case DatePrecision.MONTH:
-                return self.date.strftime("%Y-%m")
-            case DatePrecision.YEAR:
-                return str(self.date.year)
-        return ""
+        return dates.machine_value(self.date, self.date_precision)
 
     @property
     def period_end(self):
-        """Last day of the period the date stands for."""
-        d = self.date
-        match self.date_precision:
-            case DatePrecision.YEAR:
-                return datetime.date(d.year, 12, 31)
-            case DatePrecision.SEMESTER:
-                return (
-                    datetime.date(d.year, 6, 30)
-                    if self.semester == Semester.FIRST
-                    else datetime.date(d.year, 12, 31)
-                )
-            case DatePrecision.MONTH:
-                return datetime.date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])
-        return d
+        return dates.period_end(self.date, self.date_precision)

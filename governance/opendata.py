@@ -1,8 +1,9 @@
 """Open-data definition of the meetings and milestones timeline (see core/opendata.py)."""
 
+from core.dates import DatePrecision
 from core.opendata import Column, Dataset, UrlColumn
 
-from .models import DatePrecision, TimelineEvent
+from .models import TimelineEvent
 
 
 def _hour(value):

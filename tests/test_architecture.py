@@ -75,3 +75,72 @@ def test_each_content_app_registers_what_it_shares(app):
     assert searched and all(m.search_section for m in searched)
     if app != "pages":
         assert any(d.model._meta.app_label == app for d in opendata.datasets.values())
+
+
+@pytest.mark.slow
+def test_a_new_content_type_in_five_steps(tmp_path):
+    """tests/throwaway follows docs/architecture.md « Ajouter un type de contenu »: a model,
+    views, templates and URLs, a site.py, an admin screen. Nothing else is edited, and the
+    new content shows up everywhere shared code lists content."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = os.environ | {
+        "DATABASE_URL": f"sqlite:///{tmp_path}/throwaway.sqlite3",
+        "CACHE_URL": "",
+        "MEDIA_ROOT": str(tmp_path / "media"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.throwaway.tour"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    seen = json.loads(done.stdout)
+    assert {url: page["status"] for url, page in seen.items()} == {
+        "/": 200,
+        "/ateliers/": 200,
+        "/ateliers/atelier-soudure/": 200,
+        "/ateliers/atelier-brouillon/": 404,  # the publication rule holds
+        "/recherche/?q=soudure": 200,
+        "/sitemap.xml": 200,
+        "/donnees-ouvertes/": 200,
+        "/donnees-ouvertes/ateliers.csv": 200,
+        "/plan-du-site/": 200,
+        "editor:/admin/throwaway/workshop/add/": 200,  # the Rédacteur role covers it
+        "editor:/admin/pages/page/add/": 200,
+    }
+    assert "Atelier soudure" in seen["/"]["text"]  # its part of the home page
+    assert "Atelier brouillon" not in seen["/"]["text"]
+    assert "Ateliers</a></li>" in seen["/ateliers/atelier-soudure/"]["text"]  # breadcrumb
+    assert "Atelier <mark>soudure</mark>" in seen["/recherche/?q=soudure"]["text"]
+    assert "/ateliers/atelier-soudure/" in seen["/sitemap.xml"]["text"]
+    assert "/ateliers/</loc>" in seen["/sitemap.xml"]["text"]  # its section
+    assert "Atelier soudure" in seen["/donnees-ouvertes/ateliers.csv"]["text"]
+    assert (
+        '<option value="workshops">Ateliers</option>'
+        in seen["editor:/admin/pages/page/add/"]["text"]
+    )  # a page may introduce the new section
+
+
+def test_the_readme_code_map_names_every_module():
+    readme = (ROOT / "README.md").read_text()
+    code_map = readme[readme.index("## Organisation du code") :]
+    code_map = code_map[: code_map.index("\n## ", 1)]
+    missing = []
+    for app in [*APPS, "auxois_site"]:
+        for path in sorted((ROOT / app).rglob("*.py")):
+            relative = path.relative_to(ROOT)
+            if "migrations" in relative.parts or path.name == "__init__.py":
+                continue
+            named = [relative.as_posix(), f"`{path.name}`"]
+            if len(relative.parts) > 2:  # a module of a sub-package: the package may stand for it
+                named.append(f"`{relative.parent.as_posix()}/`")
+            if not any(name in code_map for name in named):
+                missing.append(relative.as_posix())
+    assert not missing, f"modules left out of the README's code map: {missing}"
