@@ -58,3 +58,41 @@ def test_images_of_items_and_of_their_versions_move_into_the_library():
     restored = back.get_model("pages", "NewsArticle").objects.get(pk=news.pk)
     assert (restored.image, restored.image_alt) == (photo, "L'usine")
     migrate(latest)
+
+
+@pytest.mark.slow
+@pytest.mark.django_db(transaction=True)
+def test_documents_move_to_core_with_their_rows_and_rights():
+    """The table stays, its rows and the content type follow: permissions given on
+    « document » to a group are still there."""
+    latest = MigrationExecutor(connection).loader.graph.leaf_nodes()
+    old = migrate([("pages", "0013_web_address_label"), ("core", "0002_search_index")])
+    ContentType = old.get_model("contenttypes", "ContentType")
+    Permission = old.get_model("auth", "Permission")
+    page_type = ContentType.objects.get_or_create(app_label="pages", model="page")[0]
+    document_type = ContentType.objects.get_or_create(app_label="pages", model="document")[0]
+    delete = Permission.objects.get_or_create(
+        content_type=document_type, codename="delete_document",
+        defaults={"name": "Can delete document"},
+    )[0]  # fmt: skip
+    group = old.get_model("auth", "Group").objects.create(name="Essai déplacement")
+    group.permissions.add(delete)
+    page = old.get_model("pages", "Page").objects.create(title="Compte rendu", slug="cr")
+    old.get_model("pages", "Document").objects.create(
+        title="Compte rendu du 25 janvier 2019", file="documents/abc/cr.pdf", file_size=10,
+        content_type=page_type, object_id=page.pk,
+    )  # fmt: skip
+
+    new = migrate(latest)
+
+    document = new.get_model("core", "Document").objects.get()
+    assert (document.title, document.file.name, document.object_id) == (
+        "Compte rendu du 25 janvier 2019", "documents/abc/cr.pdf", page.pk,
+    )  # fmt: skip
+    moved = new.get_model("auth", "Group").objects.get(name="Essai déplacement")
+    assert [(p.content_type.app_label, p.codename) for p in moved.permissions.all()] == [
+        ("core", "delete_document")
+    ]
+    back = migrate([("pages", "0013_web_address_label"), ("core", "0002_search_index")])
+    assert back.get_model("pages", "Document").objects.count() == 1
+    migrate(latest)
