@@ -43,6 +43,7 @@ class SearchSection:
     key: str
     label: str
     order: int = 0
+    linkable: bool = True  # offered by the editor's internal-link chooser
 
 
 @dataclass(frozen=True)

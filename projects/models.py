@@ -40,7 +40,7 @@ class PriorityLever(Searchable, PublishableContent):
     description = models.TextField("présentation", blank=True)
 
     objects = ProjectCountQuerySet.as_manager()
-    search_section = SearchSection("priorites", "Priorités", order=4)
+    search_section = SearchSection("priorites", "Priorités", order=4, linkable=False)
 
     detail_url_name = "projects:lever_detail"
 

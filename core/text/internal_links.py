@@ -15,12 +15,10 @@ from django.utils.text import capfirst
 
 from core.search import SearchEntry, searchable_models
 
-# What the chooser offers: the search sections of pages, projects, holders, news, meetings.
-LINK_SECTIONS = ("pages", "projets", "porteurs", "actualites", "reunions")
-
 
 def link_models():
-    return [m for m in searchable_models() if m.search_section.key in LINK_SECTIONS]
+    """The models whose items the link chooser offers (their search section says so)."""
+    return [m for m in searchable_models() if m.search_section.linkable]
 
 
 def ref_of(obj):
@@ -70,7 +68,7 @@ def choices(query, limit=20):
     """What the chooser lists for a query: published content found by its title."""
     entries = (
         SearchEntry.objects.published()
-        .filter(kind__in=LINK_SECTIONS)
+        .filter(kind__in=[m.search_section.key for m in link_models()])
         .search(query, title_only=True)
         .select_related("content_type")[:limit]
     )
