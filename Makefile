@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 PYTHON_CANDIDATES := python3.14 python3.13 python3.12 python3 \
 	$(sort $(wildcard $(HOME)/.pyenv/versions/3.1[2-9]*/bin/python3))
 
-.PHONY: help install lock upgrade migrate fixtures run serve bench test lint format createsuperuser \
+.PHONY: help install lock upgrade hooks migrate fixtures run serve bench test lint format createsuperuser \
 	screenshots clean
 
 help: ## List the targets
@@ -50,6 +50,9 @@ lock: | $(PY) ## Regenerate requirements/*.txt from pyproject.toml (UPGRADE=1: n
 
 upgrade: ## Upgrade every locked dependency to the newest version pyproject.toml allows
 	$(MAKE) lock UPGRADE=1
+
+hooks: install ## Install the git pre-commit hook (ruff check and ruff format on each commit)
+	$(VENV)/bin/pre-commit install
 
 # axe-core for the browser tests; without npm those tests are skipped (and say why).
 node_modules/.installed: package.json package-lock.json

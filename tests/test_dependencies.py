@@ -52,3 +52,9 @@ def test_development_installs_the_versions_production_installs():
     dev = locked("dev")
     for name, (version, _) in locked("main").items():
         assert dev.get(name, (None,))[0] == version, f"{name}: main and dev locks differ"
+
+
+def test_the_pre_commit_hook_runs_the_locked_ruff():
+    config = (ROOT / ".pre-commit-config.yaml").read_text()
+    rev = re.search(r"ruff-pre-commit\n\s+rev: v?(\S+)", config)[1]
+    assert rev == locked("dev")["ruff"][0], "bump the ruff-pre-commit rev with ruff's pin"
