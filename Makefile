@@ -10,8 +10,8 @@ PY := $(VENV)/bin/python
 PYTHON_CANDIDATES := python3.14 python3.13 python3.12 python3 \
 	$(sort $(wildcard $(HOME)/.pyenv/versions/3.1[2-9]*/bin/python3))
 
-.PHONY: help install lock upgrade hooks migrate fixtures run serve bench test lint format createsuperuser \
-	screenshots clean
+.PHONY: help install lock upgrade hooks migrate fixtures run serve bench test test-fast lint format \
+	createsuperuser screenshots clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -84,6 +84,11 @@ bench: install ## Load-test `make serve` with a large data set and print the fig
 
 test: install node_modules/.installed ## Run the whole test suite (DATABASE_URL picks the database)
 	$(PY) -m pytest
+
+# The edit-test loop: no test that starts servers (Gunicorn, nginx, Redis, S3), drives two
+# hosts, runs migrations both ways (`slow`) or drives Chromium (`browser`). CI runs `make test`.
+test-fast: install ## Run the tests except the slow and browser ones (a few minutes)
+	$(PY) -m pytest -m "not slow and not browser"
 
 screenshots: install node_modules/.installed ## Refresh docs/screenshots/ (Chromium needed)
 	UPDATE_SCREENSHOTS=1 $(PY) -m pytest -q tests/browser/test_robustness.py -k screenshots
