@@ -24,7 +24,7 @@ def stored(model, field, value):
     is written once here, and a renamed choice stops the command instead of writing junk."""
     choices = {key for key, _ in model._meta.get_field(field).flatchoices}
     if value not in choices:
-        raise CommandError(f"{model.__name__}.{field} has no choice {value!r} any more")
+        raise CommandError(f"{model.__name__}.{field} n'a plus le choix {value!r}.")
     return value
 
 
