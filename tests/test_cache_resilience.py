@@ -14,7 +14,7 @@ from . import builders
 from .forms import form_data
 from .services import RedisServer, required_or_skip
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 @pytest.fixture

@@ -166,3 +166,11 @@ def test_loading_the_fixtures_twice_changes_nothing(seeded):
     assert Project.objects.count() == 9
     assert PriorityLever.objects.count() == 4
     assert LeverAction.objects.count() == 8
+
+
+def test_every_fixture_file_is_in_the_one_list_that_loads_them(settings):
+    """`settings.INITIAL_DATA_FIXTURES` is the only list: `load_initial_data` reads it, and
+    `make fixtures`, the tests, the production stack of the tests and `make bench` run that."""
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    files = {path.stem for path in fixtures.glob("*.json")}
+    assert files == set(settings.INITIAL_DATA_FIXTURES)
