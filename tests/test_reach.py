@@ -1,5 +1,6 @@
 """Following and finding: feeds, calendar, sitemap, robots, metadata, structured data."""
 
+import datetime
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -26,6 +27,28 @@ def test_rss_and_atom_feeds_list_published_news(seeded, client):
         assert any("Matignon" in t for t in titles)
         assert "Brouillon caché" not in titles
     assert feedparser.parse(client.get("/actualites/rss.xml").content).version == "rss20"
+
+
+def test_atom_entries_have_the_organisation_as_author(seeded, client):
+    """RFC 4287 § 4.1.2: an entry without its own author takes the feed's, which must exist."""
+    root = ET.fromstring(client.get("/actualites/atom.xml").content)
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    assert root.findtext("a:author/a:name", namespaces=ns) == "Territoire d'industrie Auxois Morvan"
+    assert root.findtext("a:author/a:uri", namespaces=ns) == "http://testserver/"
+    assert root.findall("a:entry", ns)
+    feed = feedparser.parse(client.get("/actualites/atom.xml").content)
+    assert all(entry.author == "Territoire d'industrie Auxois Morvan" for entry in feed.entries)
+
+
+def test_feeds_give_the_day_of_publication_not_an_invented_time(db, client):
+    """The site knows days: the feeds give the day at 00:00, Paris time (their convention)."""
+    moment = datetime.datetime(2019, 3, 21, 9, 0, tzinfo=datetime.UTC)
+    builders.news(title="Une actualité", published_at=moment)
+    rss = ET.fromstring(client.get("/actualites/rss.xml").content)
+    assert rss.findtext("channel/item/pubDate") == "Thu, 21 Mar 2019 00:00:00 +0100"
+    atom = ET.fromstring(client.get("/actualites/atom.xml").content)
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    assert atom.findtext("a:entry/a:published", namespaces=ns) == "2019-03-21T00:00:00+01:00"
 
 
 def test_every_page_advertises_the_feeds(seeded, client):
@@ -113,7 +136,9 @@ def test_every_page_has_a_breadcrumb_list(seeded, client, url):
 def test_news_article_and_event_data(seeded, client):
     news = json_ld(client.get("/actualites/visite-a-matignon-de-quatre-territoires-pilotes/").text)
     [article] = [d for d in news if d["@type"] == "NewsArticle"]
-    assert article["datePublished"].startswith("2019-03-21")
+    assert article["datePublished"] == "2019-03-21"  # the day: the source gives no time
+    assert article["author"]["name"] == "Territoire d'industrie Auxois Morvan"
+    assert article["image"] == ["http://testserver/static/favicon.svg"]  # no image: the logo
     meeting = json_ld(client.get("/gouvernance/calendrier/comite-de-projet-11-juillet-2019/").text)
     [event] = [d for d in meeting if d["@type"] == "Event"]
     assert event["startDate"] == "2019-07-11"
@@ -121,6 +146,39 @@ def test_news_article_and_event_data(seeded, client):
         client.get("/gouvernance/calendrier/contractualisation-2e-semestre-2020/").text
     )
     assert "Event" not in [d["@type"] for d in approximate]
+
+
+def test_news_article_image_is_its_own_when_it_has_one(db, client):
+    article = builders.news(image=builders.image())
+    [data] = [
+        d
+        for d in json_ld(client.get(article.get_absolute_url()).text)
+        if d["@type"] == "NewsArticle"
+    ]
+    [url] = data["image"]
+    assert url.startswith("http://testserver/media/") and url.endswith(".webp")
+
+
+def event_data(client, url):
+    return [d for d in json_ld(client.get(url).text) if d["@type"] == "Event"]
+
+
+def test_event_location_only_as_far_as_it_is_known(seeded, client):
+    """No place in the source: no `location`; a place without address: no `PostalAddress`."""
+    [unknown] = event_data(client, "/gouvernance/calendrier/comite-de-projet-11-juillet-2019/")
+    assert "location" not in unknown
+    [matignon] = event_data(client, "/gouvernance/calendrier/visite-a-matignon-21-mars-2019/")
+    assert matignon["location"] == {"@type": "Place", "name": "Matignon"}
+    known = builders.event(location="Salle des fêtes", address="2 rue de la Mairie 21210 Saulieu")
+    [data] = event_data(client, known.get_absolute_url())
+    assert data["location"]["name"] == "Salle des fêtes"
+    assert data["location"]["address"] == {
+        "@type": "PostalAddress",
+        "streetAddress": "2 rue de la Mairie",
+        "postalCode": "21210",
+        "addressLocality": "Saulieu",
+        "addressCountry": "FR",
+    }
 
 
 def test_json_ld_cannot_be_broken_out_of(db, client):
