@@ -3,6 +3,7 @@
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
+from django.utils import timezone
 
 from . import site
 
@@ -16,7 +17,10 @@ class PublishedSitemap(Sitemap):
         return self.model.objects.published().order_by("pk")
 
     def lastmod(self, obj):
-        return obj.updated_at or obj.published_at
+        """The last change; else the day of publication (a day: the hour is not known)."""
+        if obj.updated_at:
+            return obj.updated_at
+        return timezone.localdate(obj.published_at) if obj.published_at else None
 
 
 class SectionSitemap(Sitemap):

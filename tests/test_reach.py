@@ -8,10 +8,13 @@ import xml.etree.ElementTree as ET
 import feedparser
 import icalendar
 import pytest
+from django.utils import timezone
 
 from core.publishing import Status
+from pages.models import SiteIdentity
 
 from . import builders, media_files
+from .crawl import crawl
 
 pytestmark = pytest.mark.django_db
 
@@ -104,6 +107,46 @@ def test_sitemap_lists_every_public_page_and_each_answers(seeded, client):
         assert client.get(path).status_code == 200, path
     lastmods = root.findall("s:url/s:lastmod", ns)
     assert lastmods  # news carries its publication date
+
+
+def sitemap_entries(client):
+    """{path: lastmod or None} of /sitemap.xml."""
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    return {
+        re.sub(r"^https?://[^/]+", "", url.findtext("s:loc", namespaces=ns)): url.findtext(
+            "s:lastmod", namespaces=ns
+        )
+        for url in root.findall("s:url", ns)
+    }
+
+
+def test_every_html_page_a_visitor_can_reach_is_in_the_sitemap(seeded, client):
+    """Crawl from the home page following links: each HTML page found is in the sitemap, and
+    the sitemap lists nothing that cannot be reached."""
+    reached = {
+        path
+        for path, response in crawl(client).items()
+        if response.status_code == 200 and response["Content-Type"].startswith("text/html")
+    }
+    listed = set(sitemap_entries(client))
+    assert {"/mentions-legales/", "/accessibilite/"} <= reached
+    assert reached - listed == set()
+    assert listed - reached == set()
+
+
+def test_sitemap_dates_what_has_a_date(seeded, client):
+    """lastmod wherever a date is known: a change date, else a publication date, else (the
+    accessibility statement) the statement's date; the 2019 fixtures record none otherwise."""
+    builders.project(title="Modifié", slug="modifie")
+    entries = sitemap_entries(client)
+    assert entries["/actualites/visite-a-matignon-de-quatre-territoires-pilotes/"] == "2019-03-21"
+    assert entries["/projets/modifie/"] == timezone.localdate().isoformat()
+    assert entries["/accessibilite/"] is None
+    identity = SiteIdentity.load()
+    identity.statement_date = datetime.date(2026, 5, 4)
+    identity.save()
+    assert sitemap_entries(client)["/accessibilite/"] == "2026-05-04"
 
 
 def test_robots_points_to_the_sitemap(client):
