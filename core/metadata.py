@@ -88,7 +88,8 @@ class PageMetadataMixin:
         obj = getattr(self, "object", None)
         return context | {
             "breadcrumbs": crumbs,
-            "page_title": crumbs[-1][0],
+            # The home page's own title is the site's name, not its crumb « Accueil ».
+            "page_title": crumbs[-1][0] if len(crumbs) > 1 else settings.SITE_NAME,
             "og_description": getattr(obj, "summary", "") or "",
             "og_image": image_url(self.request, obj),
             "structured_data": [

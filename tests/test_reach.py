@@ -231,6 +231,16 @@ def test_json_ld_cannot_be_broken_out_of(db, client):
     assert any(d.get("headline") == article.title for d in json_ld(html))
 
 
+def test_home_page_is_shared_under_the_site_name(db, client):
+    html = client.get("/").text
+    assert '<meta property="og:title" content="Territoire d&#x27;industrie Auxois Morvan">' in html
+    assert "Accueil" not in re.search(r'<meta property="og:title"[^>]*>', html)[0]
+    assert (
+        'content="Territoire d&#x27;industrie Auxois Morvan"'
+        in re.search(r'<meta name="twitter:title"[^>]*>', html)[0]
+    )
+
+
 def test_canonical_open_graph_and_twitter_tags(db, client):
     article = builders.news(
         title="Journée portes ouvertes",
