@@ -142,6 +142,11 @@ def test_sitemap_dates_what_has_a_date(seeded, client):
     entries = sitemap_entries(client)
     assert entries["/actualites/visite-a-matignon-de-quatre-territoires-pilotes/"] == "2019-03-21"
     assert entries["/projets/modifie/"] == timezone.localdate().isoformat()
+    # A list is dated by what it lists; the home page and the site map by everything.
+    assert entries["/actualites/"] == "2019-03-21"
+    assert entries["/projets/"] == timezone.localdate().isoformat()
+    assert entries["/"] == timezone.localdate().isoformat()
+    assert entries["/plan-du-site/"] == timezone.localdate().isoformat()
     assert entries["/accessibilite/"] is None
     identity = SiteIdentity.load()
     identity.statement_date = datetime.date(2026, 5, 4)
