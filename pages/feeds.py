@@ -80,7 +80,7 @@ class NewsFeed(Feed):
         return publication_day(item.published_at)
 
     def item_updateddate(self, item):
-        return item.updated_at or item.published_at
+        return item.updated_at or publication_day(item.published_at)
 
 
 def publication_day(moment):

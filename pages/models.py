@@ -117,7 +117,11 @@ class NewsArticle(RichTextSanitizingMixin, Illustrated, Searchable, PublishableC
             "@type": "NewsArticle",
             "headline": self.title,
             "datePublished": timezone.localdate(self.published_at).isoformat(),
-            "dateModified": (self.updated_at or self.published_at).isoformat(),
+            "dateModified": (
+                self.updated_at.isoformat()
+                if self.updated_at
+                else timezone.localdate(self.published_at).isoformat()
+            ),
             "inLanguage": "fr",
             "url": request.build_absolute_uri(self.get_absolute_url()),
             "author": metadata.author(request),

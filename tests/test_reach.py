@@ -46,12 +46,15 @@ def test_atom_entries_have_the_organisation_as_author(seeded, client):
 def test_feeds_give_the_day_of_publication_not_an_invented_time(db, client):
     """The site knows days: the feeds give the day at 00:00, Paris time (their convention)."""
     moment = datetime.datetime(2019, 3, 21, 9, 0, tzinfo=datetime.UTC)
-    builders.news(title="Une actualité", published_at=moment)
+    article = builders.news(title="Une actualité", published_at=moment)
+    type(article).objects.filter(pk=article.pk).update(updated_at=None)  # as from the fixtures
     rss = ET.fromstring(client.get("/actualites/rss.xml").content)
     assert rss.findtext("channel/item/pubDate") == "Thu, 21 Mar 2019 00:00:00 +0100"
     atom = ET.fromstring(client.get("/actualites/atom.xml").content)
     ns = {"a": "http://www.w3.org/2005/Atom"}
     assert atom.findtext("a:entry/a:published", namespaces=ns) == "2019-03-21T00:00:00+01:00"
+    # No change recorded: « updated » is the publication, in the same convention.
+    assert atom.findtext("a:entry/a:updated", namespaces=ns) == "2019-03-21T00:00:00+01:00"
 
 
 def test_every_page_advertises_the_feeds(seeded, client):
@@ -185,6 +188,7 @@ def test_news_article_and_event_data(seeded, client):
     news = json_ld(client.get("/actualites/visite-a-matignon-de-quatre-territoires-pilotes/").text)
     [article] = [d for d in news if d["@type"] == "NewsArticle"]
     assert article["datePublished"] == "2019-03-21"  # the day: the source gives no time
+    assert article["dateModified"] == "2019-03-21"  # no change recorded since
     assert article["author"]["name"] == "Territoire d'industrie Auxois Morvan"
     assert article["image"] == ["http://testserver/static/favicon.svg"]  # no image: the logo
     meeting = json_ld(client.get("/gouvernance/calendrier/comite-de-projet-11-juillet-2019/").text)
