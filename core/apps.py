@@ -24,9 +24,10 @@ class CoreConfig(AppConfig):
         search.connect_signals()  # and updates its search entry
         link_updates.connect_signals()  # internal links follow their target's address
 
-        site.add_section("home", "Accueil", "core:home", introduced=True)
-        site.add_section("site_map", "Plan du site", "core:site_map")
-        site.add_section("opendata", "Données ouvertes", "core:opendata")
+        everything = {"dated_by": site.EVERYTHING}
+        site.add_section("home", "Accueil", "core:home", introduced=True, **everything)
+        site.add_section("site_map", "Plan du site", "core:site_map", **everything)
+        site.add_section("opendata", "Données ouvertes", "core:opendata", **everything)
         site.sitemaps["rubriques"] = SectionSitemap
         site.add_link("home", "core:home")
         site.add_link("search", "core:search")

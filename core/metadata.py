@@ -3,6 +3,7 @@ Graph, and schema.org JSON-LD (the organisation, the breadcrumb list, and whatev
 object says about itself through its `structured_data(request)` method)."""
 
 from django.conf import settings
+from django.templatetags.static import static
 from django.urls import reverse
 
 from core.files.renditions import renditions
@@ -19,6 +20,20 @@ def organization(request):
             "name": "Auxois Morvan, Bourgogne-Franche-Comté",
         },
     }
+
+
+def author(request):
+    """The organisation as the author of what the site publishes (no @context: nested)."""
+    return {
+        "@type": "Organization",
+        "name": settings.SITE_NAME,
+        "url": request.build_absolute_uri(reverse("core:home")),
+    }
+
+
+def logo_url(request):
+    """Absolute URL of the site's logo (the emblem in static/)."""
+    return request.build_absolute_uri(static("favicon.svg"))
 
 
 def breadcrumb_list(request, crumbs):
@@ -73,7 +88,8 @@ class PageMetadataMixin:
         obj = getattr(self, "object", None)
         return context | {
             "breadcrumbs": crumbs,
-            "page_title": crumbs[-1][0],
+            # The home page's own title is the site's name, not its crumb « Accueil ».
+            "page_title": crumbs[-1][0] if len(crumbs) > 1 else settings.SITE_NAME,
             "og_description": getattr(obj, "summary", "") or "",
             "og_image": image_url(self.request, obj),
             "structured_data": [

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import BadRequest
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Max, Q
 from django.http import Http404, HttpResponse
@@ -44,6 +45,28 @@ class UrlColumn(Column):
         return request.build_absolute_uri(obj.get_absolute_url())
 
 
+class UpdatedColumn(Column):
+    """`mis_a_jour`: the object's last change (ISO 8601, Paris time), else the day it was
+    published; empty when neither is recorded (the 2019 fixtures record no change date)."""
+
+    def __init__(self, description="Date de dernière modification (ISO 8601), à défaut jour "
+                 "de publication ; vide si aucune n'est connue."):  # fmt: skip
+        super().__init__("mis_a_jour", description, last_changed)
+
+
+def last_changed(obj):
+    if getattr(obj, "updated_at", None):
+        return timezone.localtime(obj.updated_at).isoformat(timespec="seconds")
+    if getattr(obj, "published_at", None):
+        return timezone.localdate(obj.published_at).isoformat()
+    return None
+
+
+def empty_as_none(value):
+    """One convention for a missing value: None (JSON null, an empty CSV cell), never ""."""
+    return None if value == "" else value
+
+
 @dataclass(frozen=True)
 class Dataset:
     key: str
@@ -58,7 +81,7 @@ class Dataset:
 
     def rows(self, request):
         return [
-            {column.name: column.read(obj, request) for column in self.columns}
+            {column.name: empty_as_none(column.read(obj, request)) for column in self.columns}
             for obj in self.queryset(request)
         ]
 
@@ -87,11 +110,25 @@ def last_update():
     return max((d for d in dates if d), default=None)
 
 
+def bad_request(fmt, message):
+    """A 400 in the format asked for: a program reading JSON gets JSON, not an HTML page."""
+    if fmt == "csv":
+        return HttpResponse(message + "\n", status=400, content_type="text/plain; charset=utf-8")
+    return HttpResponse(
+        json.dumps({"erreur": message}, ensure_ascii=False),
+        status=400,
+        content_type="application/json; charset=utf-8",
+    )
+
+
 def export(request, key, fmt):
     dataset = datasets.get(key)
     if dataset is None or fmt not in ("csv", "json"):
         raise Http404("Ce jeu de données n'existe pas.")
-    rows = dataset.rows(request)
+    try:
+        rows = dataset.rows(request)
+    except BadRequest as error:
+        return bad_request(fmt, str(error))
     if fmt == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{key}.csv"'

@@ -245,13 +245,33 @@ def _on_delete(sender, instance, **kwargs):
 def _on_m2m(sender, instance, action, model, pk_set, **kwargs):
     """A project's holders changed: its text (which names them) changed, whichever side
     the change was made from."""
+    if action == "pre_clear" and issubclass(model, Searchable):
+        # `clear()` sends no pk_set: note now which items are about to lose the link.
+        instance._search_cleared = _linked_pks(sender, instance, model)
+        return
     if action not in ("post_add", "post_remove", "post_clear"):
         return
+    if action == "post_clear":
+        pk_set = instance.__dict__.pop("_search_cleared", None)
     if isinstance(instance, Searchable):
         index(instance)
     if issubclass(model, Searchable) and pk_set:
         for other in model._default_manager.filter(pk__in=pk_set):
             index(other)
+
+
+def _linked_pks(through, instance, model):
+    """The pks of the `model` items linked to `instance` through the m2m table `through`."""
+    fields = [f for f in through._meta.fields if f.is_relation]
+    [own] = [f for f in fields if isinstance(instance, f.related_model)] or [None]
+    [other] = [f for f in fields if f is not own and issubclass(model, f.related_model)] or [None]
+    if own is None or other is None:
+        return None
+    return set(
+        through._default_manager.filter(**{own.name: instance}).values_list(
+            other.attname, flat=True
+        )
+    )
 
 
 def rebuild_if_empty(**signal_kwargs):

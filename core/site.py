@@ -30,6 +30,12 @@ class Section:
     label: str
     url_name: str
     introduced: bool = False  # an editable page may introduce it
+    # "app_label.Model" of the publishable content the section lists, whose last change
+    # dates it in the sitemap; EVERYTHING: all the content the other sections list.
+    dated_by: tuple[str, ...] = ()
+
+
+EVERYTHING = ("*",)
 
 
 @dataclass(frozen=True)
@@ -50,8 +56,8 @@ links: dict[str, tuple[str, tuple]] = {}
 sitemaps: dict[str, type] = {}
 
 
-def add_section(key, label, url_name, introduced=False):
-    sections[key] = Section(key, label, url_name, introduced)
+def add_section(key, label, url_name, introduced=False, dated_by=()):
+    sections[key] = Section(key, label, url_name, introduced, tuple(dated_by))
 
 
 def add_part(parts, template, context, order=0, column=False):

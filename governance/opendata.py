@@ -1,7 +1,7 @@
 """Open-data definition of the meetings and milestones timeline (see core/opendata.py)."""
 
 from core.dates import DatePrecision
-from core.opendata import Column, Dataset, UrlColumn
+from core.opendata import Column, Dataset, UpdatedColumn, UrlColumn
 
 from .models import TimelineEvent
 
@@ -59,6 +59,7 @@ DATASETS = [
             Column("adresse", "Adresse postale du lieu, si elle est connue.", lambda e: e.address),
             Column("resume", "Résumé.", lambda e: e.summary),
             UrlColumn("Adresse de la page de la réunion ou de l'étape."),
+            UpdatedColumn(),
         ],
         queryset=lambda request: TimelineEvent.objects.published().chronological(),
         model=TimelineEvent,

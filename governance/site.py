@@ -39,7 +39,13 @@ def register():
     from .opendata import DATASETS
     from .sitemaps import BodySitemap, EventSitemap
 
-    site.add_section("governance", "Gouvernance", "governance:timeline", introduced=True)
+    site.add_section(
+        "governance",
+        "Gouvernance",
+        "governance:timeline",
+        introduced=True,
+        dated_by=["governance.Body", "governance.TimelineEvent"],
+    )
     site.add_section("territory", "Territoire", "governance:territory", introduced=True)
     site.add_part(site.home_parts, "governance/parts/home_meetings.html", meetings, 30, column=True)
     site.add_part(site.home_parts, "governance/parts/home_territory.html", intercommunalities, 40)

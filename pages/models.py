@@ -116,16 +116,20 @@ class NewsArticle(RichTextSanitizingMixin, Illustrated, Searchable, PublishableC
             "@context": "https://schema.org",
             "@type": "NewsArticle",
             "headline": self.title,
-            "datePublished": self.published_at.isoformat(),
-            "dateModified": (self.updated_at or self.published_at).isoformat(),
+            "datePublished": timezone.localdate(self.published_at).isoformat(),
+            "dateModified": (
+                self.updated_at.isoformat()
+                if self.updated_at
+                else timezone.localdate(self.published_at).isoformat()
+            ),
             "inLanguage": "fr",
             "url": request.build_absolute_uri(self.get_absolute_url()),
+            "author": metadata.author(request),
             "publisher": metadata.organization(request),
+            "image": [metadata.image_url(request, self) or metadata.logo_url(request)],
         }
         if self.summary:
             data["description"] = self.summary
-        if image := metadata.image_url(request, self):
-            data["image"] = [image]
         return data
 
 

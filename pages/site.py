@@ -19,13 +19,13 @@ def site_map():
 
 
 def register():
-    from .sitemaps import NewsSitemap, PageSitemap
+    from .sitemaps import LegalPagesSitemap, NewsSitemap, PageSitemap
 
-    site.add_section("news", "Actualités", "pages:news_list")
+    site.add_section("news", "Actualités", "pages:news_list", dated_by=["pages.NewsArticle"])
     site.add_part(site.home_parts, "pages/parts/home_intro.html", dict, order=0)
     site.add_part(site.home_parts, "pages/parts/home_news.html", latest_news, 20, column=True)
     site.add_part(site.site_map_parts, "pages/parts/site_map_pages.html", site_map, order=0)
     site.add_part(site.site_map_parts, "pages/parts/site_map_news.html", dict, order=40)
-    site.sitemaps.update(pages=PageSitemap, actualites=NewsSitemap)
+    site.sitemaps.update(pages=PageSitemap, actualites=NewsSitemap, informations=LegalPagesSitemap)
     site.add_link("news_rss", "news_rss")
     site.add_link("news_atom", "news_atom")

@@ -1,6 +1,9 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
 from core.sitemaps import PublishedSitemap
 
-from .models import NewsArticle, Page
+from .models import NewsArticle, Page, SiteIdentity
 
 
 class PageSitemap(PublishedSitemap):
@@ -12,3 +15,19 @@ class PageSitemap(PublishedSitemap):
 
 class NewsSitemap(PublishedSitemap):
     model = NewsArticle
+
+
+class LegalPagesSitemap(Sitemap):
+    """The legal notice and the accessibility statement, the latter dated when its date is
+    recorded (the legal notice has no date of its own)."""
+
+    def items(self):
+        return ["pages:legal_notice", "pages:accessibility"]
+
+    def location(self, item):
+        return reverse(item)
+
+    def lastmod(self, item):
+        if item == "pages:accessibility":
+            return SiteIdentity.load().statement_date
+        return None

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import BadRequest
 
-from core.opendata import Column, Dataset, UrlColumn
+from core.opendata import Column, Dataset, UpdatedColumn, UrlColumn
 
 from .filters import FILTER_NAMES, ProjectSelection
 from .models import PriorityLever, Project, ProjectHolder
@@ -15,9 +15,11 @@ def _names(objects):
 def filtered_projects(request):
     selection = ProjectSelection(request.GET)
     if not selection.valid:
+        # The message names the filters, not the values sent (it is read as plain text).
         raise BadRequest(
             "Filtre invalide : "
-            + "; ".join(f"{label} : {error}" for label, error in selection.errors())
+            + ", ".join(label for label, _ in selection.errors())
+            + " — valeur inconnue. Les valeurs possibles sont celles de la liste des projets."
         )
     projects = Project.objects.published().for_listing().prefetch_related("sectors")
     return projects.in_order(selection.matching_pks())
@@ -65,11 +67,7 @@ def project_columns():
             lambda p: _names(p.sectors.all()),
         ),
         UrlColumn("Adresse de la fiche du projet."),
-        Column(
-            "mis_a_jour",
-            "Date de dernière modification (ISO 8601) ; vide si inconnue.",
-            lambda p: p.updated_at,
-        ),
+        UpdatedColumn(),
     ]
 
 
@@ -103,6 +101,7 @@ DATASETS = [
             ),
             Column("nombre_projets", "Nombre de projets publiés.", lambda h: h.project_count),
             UrlColumn("Adresse de la page du porteur."),
+            UpdatedColumn(),
         ],
         queryset=lambda request: (
             ProjectHolder.objects.published()
@@ -131,6 +130,7 @@ DATASETS = [
                 lambda lv: lv.project_count,
             ),
             UrlColumn("Adresse de la page du levier."),
+            UpdatedColumn(),
         ],
         queryset=lambda request: (
             PriorityLever.objects.published().with_project_counts().prefetch_related("actions")

@@ -23,9 +23,13 @@ def register():
     from .opendata import DATASETS
     from .sitemaps import HolderSitemap, LeverSitemap, ProjectSitemap
 
-    site.add_section("levers", "Priorités (leviers)", "projects:lever_list", introduced=True)
-    site.add_section("projects", "Projets", "projects:project_list", introduced=True)
-    site.add_section("holders", "Porteurs de projet", "projects:holder_list")
+    site.add_section(
+        "levers", "Priorités (leviers)", "projects:lever_list", True, ["projects.PriorityLever"]
+    )
+    site.add_section("projects", "Projets", "projects:project_list", True, ["projects.Project"])
+    site.add_section(
+        "holders", "Porteurs de projet", "projects:holder_list", dated_by=["projects.ProjectHolder"]
+    )
     site.add_part(site.home_parts, "projects/parts/home_levers.html", levers, order=10)
     site.add_part(site.site_map_parts, "projects/parts/site_map.html", site_map, order=20)
     site.sitemaps.update(priorites=LeverSitemap, projets=ProjectSitemap, porteurs=HolderSitemap)

@@ -40,6 +40,24 @@ def test_footer_states_the_accessibility_status_truthfully(client):
     assert "réalisé le 1er octobre 2026 révèle que 75 % des critères" in statement
 
 
+def test_legal_pages_speak_to_residents_not_to_the_team(client):
+    statement = page_text(client.get("/accessibilite/").text)
+    assert (
+        "Déclaration d'accessibilité Le Territoire d'industrie Auxois Morvan s'engage à rendre"
+        in statement
+    )  # the heading, then the first sentence
+    assert "non renseigné s'engage" not in statement
+    assert "axe-core" not in statement
+    notice = page_text(client.get("/mentions-legales/").text)
+    assert "tenues à jour par l'équipe" not in notice
+    assert "plutôt qu'inventée" not in notice
+    identity = SiteIdentity.load()
+    identity.publisher = "Communauté de communes du Montbardois"
+    identity.save()
+    statement = page_text(client.get("/accessibilite/").text)
+    assert "Communauté de communes du Montbardois s'engage à rendre" in statement
+
+
 def test_accessibility_statement_follows_the_rgaa_model(client):
     text = page_text(client.get("/accessibilite/").text)
     for section in [

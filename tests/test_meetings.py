@@ -2,6 +2,7 @@
 
 import datetime
 import json
+import re
 
 import icalendar
 import pytest
@@ -423,3 +424,23 @@ def test_an_earlier_version_with_its_date_and_times_can_be_restored(editor_clien
     event.refresh_from_db()
     assert (event.date, event.date_precision) == (datetime.date(2019, 7, 11), "day")
     assert (event.start_time, event.end_time) == (datetime.time(14), datetime.time(17))
+
+
+def test_timeline_does_not_repeat_the_year_under_its_heading(seeded, client):
+    """Under the « 2019 » heading, an entry known only by its year says so, not « 2019 »."""
+    html = client.get(reverse("governance:timeline")).text
+    section = html.split('<h3 class="timeline__year">2019</h3>')[1].split("</ol>")[0]
+    dates = re.findall(r'<p class="timeline__date">(.*?)</p>', section, re.S)
+    labels = [re.sub(r"<[^>]+>", "", d).strip() for d in dates]
+    assert "2019" not in labels
+    assert "Au cours de l'année" in labels
+
+
+def test_the_three_2019_project_committees_do_not_repeat_one_sentence(seeded):
+    summaries = list(
+        TimelineEvent.objects.filter(slug__startswith="comite-de-projet-").values_list(
+            "summary", flat=True
+        )
+    )
+    assert len(summaries) == 3
+    assert len(set(summaries)) == 3

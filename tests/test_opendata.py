@@ -5,6 +5,7 @@ import io
 import json
 
 import pytest
+from django.utils import timezone
 
 from .crawl import page_text
 
@@ -46,7 +47,15 @@ def test_filters_apply_to_exports(seeded, client):
 
 def test_bad_export_filter_or_dataset(seeded, client, settings):
     settings.DEBUG = False
-    assert client.get("/donnees-ouvertes/projets.csv?etat=inconnu").status_code == 400
+    response = client.get("/donnees-ouvertes/projets.csv?etat=inconnu")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "text/plain; charset=utf-8"  # not an HTML page
+    assert response.text.startswith("Filtre invalide : ")
+    assert "<" not in response.text
+    response = client.get("/donnees-ouvertes/projets.json?levier=inconnu")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    assert response.json()["erreur"].startswith("Filtre invalide : ")
     assert client.get("/donnees-ouvertes/inconnu.csv").status_code == 404
     assert client.get("/donnees-ouvertes/projets.xml").status_code == 404
 
@@ -78,3 +87,38 @@ def test_open_data_page_documents_every_field_and_the_licence(seeded, client):
         assert f"<code>{field}</code>" in response.text
     assert 'href="/donnees-ouvertes/reunions.json"' in response.text
     assert "Données ouvertes" in page_text(client.get("/").text)  # linked from the footer
+
+
+@pytest.mark.parametrize("key", ["projets", "porteurs", "leviers", "reunions"])
+def test_one_convention_for_empty_values(seeded, client, key):
+    """JSON: null, never "" ; CSV: an empty cell. Both say the same thing cell by cell."""
+    data = client.get(f"/donnees-ouvertes/{key}.json").json()["donnees"]
+    assert all(value != "" for row in data for value in row.values()), key
+    assert any(value is None for row in data for value in row.values())
+    rows = read_csv(client.get(f"/donnees-ouvertes/{key}.csv"))
+    for json_row, csv_row in zip(data, rows, strict=True):
+        for name, value in json_row.items():
+            assert (csv_row[name] == "") == (value is None), (key, name)
+
+
+def test_mis_a_jour_is_the_last_change_else_the_day_of_publication(seeded, client):
+    from . import builders
+
+    project = builders.project(title="Changé", slug="change")
+    [row] = [
+        r
+        for r in client.get("/donnees-ouvertes/projets.json").json()["donnees"]
+        if r["slug"] == "change"
+    ]
+    assert row["mis_a_jour"] == timezone.localtime(project.updated_at).isoformat(timespec="seconds")
+    event = builders.event(slug="etape-publiee", published_at=timezone.now())
+    type(event).objects.filter(pk=event.pk).update(updated_at=None)
+    [row] = [
+        r
+        for r in read_csv(client.get("/donnees-ouvertes/reunions.csv"))
+        if r["slug"] == "etape-publiee"
+    ]
+    assert row["mis_a_jour"] == timezone.localdate(event.published_at).isoformat()
+    for key in ["projets", "porteurs", "leviers", "reunions"]:
+        columns = client.get(f"/donnees-ouvertes/{key}.json").json()["champs"]
+        assert "mis_a_jour" in [c["nom"] for c in columns]

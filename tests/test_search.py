@@ -134,6 +134,30 @@ def test_renaming_a_holder_updates_the_projects_it_finds(client):
     assert "Pôle d'excellence CND" in page_text(search(client, "polyvalent").text)
 
 
+def test_unlinking_a_holder_from_either_side_updates_what_its_name_finds(client):
+    holder = builders.holder(name="Biscuiterie Mistral")
+    catamaran = builders.project(title="Projet « Catamaran »", holders=[holder])
+    other = builders.project(title="Projet de four", holders=[holder])
+    holder.projects.remove(catamaran)
+    text = page_text(search(client, "biscuiterie").text)
+    assert "Projet « Catamaran »" not in text and "Projet de four" in text
+    holder.projects.clear()
+    assert "Projet de four" not in page_text(search(client, "biscuiterie").text)
+    other.holders.add(holder)
+    assert "Projet de four" in page_text(search(client, "biscuiterie").text)
+
+
+def test_renaming_or_deleting_an_action_updates_its_lever_entry(client):
+    lever = builders.lever(title="Renforcer les filières")
+    action = builders.action(lever, title="Valoriser les circuits courts")
+    action.title = "Valoriser les ventes directes"
+    action.save()
+    assert "Renforcer les filières" in page_text(search(client, "ventes directes").text)
+    assert "Renforcer les filières" not in page_text(search(client, "circuits").text)
+    action.delete()
+    assert "Renforcer les filières" not in page_text(search(client, "ventes directes").text)
+
+
 def test_excerpts_keep_paragraphs_apart(client):
     builders.news(
         title="Le territoire", body="<p>Quatre intercommunalités autour de Saulieu.</p><p>Un"

@@ -156,3 +156,13 @@ def test_anonymous_visitors_get_no_cookie(seeded, client):
 
 def test_dates_are_french(seeded, client):
     assert "21 mars 2019" in client.get("/gouvernance/").text
+
+
+def test_interface_text_uses_one_apostrophe():
+    """Templates write the straight apostrophe, as all of them do (the content keeps the
+    typographic one of its source): no template mixes in a curly one."""
+    from pathlib import Path
+
+    templates = Path(__file__).resolve().parent.parent / "templates"
+    mixed = [str(p) for p in templates.rglob("*.html") if "’" in p.read_text()]
+    assert mixed == []

@@ -41,6 +41,17 @@ def test_screenshots(site, context, tmp_path, name, width):
     assert path.stat().st_size > 10_000
 
 
+@pytest.mark.parametrize("url", ["/mentions-legales/", "/recherche/?q=zzzz"])
+def test_footer_ends_the_window_on_short_pages(site, context, url):
+    """No band of page colour below the footer when the content is shorter than the window."""
+    page = context.new_page()
+    page.set_viewport_size({"width": 1440, "height": 1600})
+    page.goto(site + url)
+    footer = page.locator(".site-footer").bounding_box()
+    assert footer["y"] + footer["height"] == pytest.approx(1600, abs=1)
+    assert page.evaluate("document.documentElement.scrollHeight") <= 1600
+
+
 def test_menu_usable_on_a_phone(site, context):
     page = context.new_page()
     page.set_viewport_size({"width": 375, "height": 700})
