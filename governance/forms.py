@@ -11,6 +11,7 @@ from django import forms
 from django.contrib.admin.widgets import AdminDateWidget, AdminTimeWidget
 from django.utils.dates import MONTHS
 
+from core import dates
 from core.dates import DatePrecision, Semester
 
 from .models import TimelineEvent
@@ -126,7 +127,7 @@ class TimelineEventAdminForm(forms.ModelForm):
         if precision == DatePrecision.DAY:
             self.instance.date = cleaned["exact_date"]
         else:
-            self.instance.date = TimelineEvent.period_start(
+            self.instance.date = dates.period_start(
                 precision, cleaned["year"], cleaned.get("month"), cleaned.get("semester")
             )
         return cleaned

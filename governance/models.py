@@ -263,8 +263,6 @@ class TimelineEvent(Searchable, PublishableContent):
         if errors:
             raise ValidationError(errors)
 
-    period_start = staticmethod(dates.period_start)  # used by the admin form
-
     @property
     def semester(self):
         return dates.semester_of(self.date)

@@ -9,13 +9,16 @@ def latest_news():
     return {"latest_news": list(NewsArticle.objects.published().latest_first()[:3])}
 
 
-def site_map():
-    from .models import NewsArticle, Page
+def site_map_pages():
+    from .models import Page
 
-    return {
-        "pages": Page.objects.published().standalone(),
-        "news": NewsArticle.objects.published().latest_first(),
-    }
+    return {"pages": Page.objects.published().standalone()}
+
+
+def site_map_news():
+    from .models import NewsArticle
+
+    return {"news": NewsArticle.objects.published().latest_first()}
 
 
 def register():
@@ -24,8 +27,8 @@ def register():
     site.add_section("news", "Actualités", "pages:news_list", dated_by=["pages.NewsArticle"])
     site.add_part(site.home_parts, "pages/parts/home_intro.html", dict, order=0)
     site.add_part(site.home_parts, "pages/parts/home_news.html", latest_news, 20, column=True)
-    site.add_part(site.site_map_parts, "pages/parts/site_map_pages.html", site_map, order=0)
-    site.add_part(site.site_map_parts, "pages/parts/site_map_news.html", dict, order=40)
+    site.add_part(site.site_map_parts, "pages/parts/site_map_pages.html", site_map_pages, 0)
+    site.add_part(site.site_map_parts, "pages/parts/site_map_news.html", site_map_news, 40)
     site.sitemaps.update(pages=PageSitemap, actualites=NewsSitemap, informations=LegalPagesSitemap)
     site.add_link("news_rss", "news_rss")
     site.add_link("news_atom", "news_atom")
