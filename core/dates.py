@@ -93,3 +93,12 @@ def machine_value(date, precision):
         case DatePrecision.YEAR:
             return str(date.year)
     return ""
+
+
+def period_is_over(date, precision, today=None):
+    """Whether the whole period the date stands for lies before today (Paris time).
+
+    A forecast whose period is over is no longer a forecast: the site shows it as past and
+    « à confirmer », never as something still to come.
+    """
+    return period_end(date, precision) < (today or timezone.localdate())
