@@ -2,6 +2,9 @@
 
 import datetime
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from django.apps import apps
 from django.contrib import admin, messages
@@ -18,6 +21,23 @@ from core.publishing import Publishable, Status
 from core.todo import Todo, can_change, change_url, todo_check
 
 STALE_DRAFT_DAYS = 30
+
+
+@dataclass(frozen=True)
+class ExtraInline:
+    inline: type
+    shown_for: Callable[[Any], bool]
+
+
+# Inlines that an app adds to another app's admin screen, by model label: a meeting's screen
+# lists the projects it examined, which only the projects app knows about (see `add_inline`).
+extra_inlines: dict[str, list[ExtraInline]] = {}
+
+
+def add_inline(model_label, inline, shown_for=lambda obj: True):
+    """Add `inline` to the admin screen of `model_label` ("app.Model"), a `PublishableAdmin`;
+    `shown_for(obj)` (None on the add screen) tells whether that object's screen shows it."""
+    extra_inlines.setdefault(model_label, []).append(ExtraInline(inline, shown_for))
 
 
 @admin.action(description="Publier les éléments sélectionnés", permissions=["change"])
@@ -73,6 +93,10 @@ class PublishableAdmin(SimpleHistoryAdmin):
         if not image:
             return "Aucune image."
         return thumbnail(image, width=240)
+
+    def get_inlines(self, request, obj):
+        extra = extra_inlines.get(self.model._meta.label, [])
+        return [*super().get_inlines(request, obj), *(e.inline for e in extra if e.shown_for(obj))]
 
     def get_inline_formsets(self, request, formsets, inline_instances, obj=None):
         admin_formsets = super().get_inline_formsets(request, formsets, inline_instances, obj)

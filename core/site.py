@@ -8,6 +8,8 @@ the dashboard, the section introductions and the header's links read it from her
   pages app can introduce a section, and the XML sitemap lists them all;
 - `home_parts`, `site_map_parts`, `dashboard_parts`: a template and the function that gives
   its context, in order;
+- `detail_parts`: what an app adds to the page of another app's object (a meeting's page
+  lists the projects it examined), by model label; the context function receives the object;
 - `links`: addresses every page needs (header, footer), reversed once per process;
 - `sitemaps`: the XML sitemap's parts, by name.
 
@@ -52,6 +54,7 @@ sections: dict[str, Section] = {}
 home_parts: list[Part] = []
 site_map_parts: list[Part] = []
 dashboard_parts: list[Part] = []
+detail_parts: dict[str, list[Part]] = {}
 links: dict[str, tuple[str, tuple]] = {}
 sitemaps: dict[str, type] = {}
 
@@ -63,6 +66,12 @@ def add_section(key, label, url_name, introduced=False, dated_by=()):
 def add_part(parts, template, context, order=0, column=False):
     parts.append(Part(template, context, order, column))
     parts.sort(key=lambda part: part.order)
+
+
+def add_detail_part(model_label, template, context, order=0):
+    """Show `template` on the page of each object of `model_label` ("app.Model"), with
+    `context(obj)` (`{% detail_parts obj %}` in that page's template)."""
+    add_part(detail_parts.setdefault(model_label, []), template, context, order)
 
 
 def add_link(name, url_name, *args):

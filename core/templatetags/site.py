@@ -2,12 +2,15 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from core import site
 from core.dates import french_date
 from core.files.renditions import renditions
 from core.files.uploads import file_size_label
+from core.money import euros
 from core.text.richtext import render_rich_text
 
 register = template.Library()
@@ -60,4 +63,15 @@ def json_ld(data):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
 
 
+@register.simple_tag(takes_context=True)
+def detail_parts(context, obj):
+    """What other apps add to this object's page (`core.site.add_detail_part`), in order."""
+    parts = site.detail_parts.get(obj._meta.label, [])
+    request = context.get("request")
+    return mark_safe(  # noqa: S308 - rendered templates, escaped by the template engine
+        "".join(render_to_string(p.template, p.context(obj), request) for p in parts)
+    )
+
+
 register.filter("french_date", french_date)
+register.filter("euros", euros)
