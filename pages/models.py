@@ -25,6 +25,10 @@ class PageQuerySet(PublishableQuerySet):
     def in_footer(self):
         return self.published().filter(in_footer=True)
 
+    def programme(self):
+        """The published pages about the programme: standalone, not the footer's."""
+        return self.published().standalone().filter(in_footer=False)
+
 
 class Page(RichTextSanitizingMixin, Illustrated, Searchable, PublishableContent):
     """A programme page, or — when `section` is set — the introduction of a site section."""

@@ -1,6 +1,7 @@
 from django.shortcuts import redirect
 from django.views.generic import TemplateView
 
+from core import site
 from core.metadata import PageMetadataMixin
 from core.views import PaginatedListView, PublishedDetailView
 
@@ -16,6 +17,17 @@ class PageDetailView(PublishedDetailView):
         if self.object.section:
             return redirect(self.object.get_absolute_url())
         return self.render_to_response(self.get_context_data(object=self.object))
+
+    def get_context_data(self, **kwargs):
+        """« Pour aller plus loin »: a programme page leads on to the other programme pages
+        and to the sections of the site (a footer page has the footer for that)."""
+        if self.object.in_footer:
+            return super().get_context_data(**kwargs)
+        return super().get_context_data(
+            further_pages=Page.objects.programme().exclude(pk=self.object.pk),
+            further_sections=[site.sections[key] for key, _ in site.introduced_sections()],
+            **kwargs,
+        )
 
 
 class NewsListView(PaginatedListView):
