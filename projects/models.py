@@ -2,10 +2,14 @@
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
+from core import dates
+from core.dates import DatePrecision
 from core.fields import WebAddressField
 from core.models import Document, Illustrated
 from core.publishing import (
@@ -38,6 +42,16 @@ class PriorityLever(Searchable, PublishableContent):
     )
     slug = WebAddressField(max_length=150, unique=True)
     description = models.TextField("présentation", blank=True)
+    working_group = models.ForeignKey(
+        "governance.Body",
+        verbose_name="groupe de travail associé",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="levers",
+        help_text="Facultatif : l'instance qui travaille sur ce levier ; sa page est indiquée "
+        "sur celle du levier.",
+    )
 
     objects = ProjectCountQuerySet.as_manager()
     search_section = SearchSection("priorites", "Priorités", order=4, linkable=False)
@@ -57,6 +71,12 @@ class PriorityLever(Searchable, PublishableContent):
         return self.short_title or self.title
 
     heading = label
+
+    @property
+    def public_working_group(self):
+        """The working group, unless it is still a draft."""
+        group = self.working_group
+        return group if group and group.is_public else None
 
     def search_document(self):
         actions = " ".join(action.title for action in self.actions.all())
@@ -155,6 +175,16 @@ class ProjectStatus(models.TextChoices):
 
 
 class ProjectQuerySet(PublishableQuerySet):
+    def count_by_status(self):
+        """[(status, number of projects)] in the order of the statuses, leaving out those
+        with no project; one query."""
+        counts = dict(self.order_by().values_list("project_status").annotate(n=models.Count("pk")))
+        return [(status, counts[status]) for status in ProjectStatus if counts.get(status)]
+
+    def without_lever(self):
+        """The projects the list shows under « Levier non précisé » (`levier=non-precise`)."""
+        return self.filter(lever__isnull=True)
+
     def for_listing(self):
         """What a list of project cards needs, in a constant number of queries."""
         return self.select_related("lever", "action", "intercommunality").prefetch_related(
@@ -215,9 +245,28 @@ class Project(RichTextSanitizingMixin, Illustrated, Searchable, Publishable):
     sectors = models.ManyToManyField(
         "governance.Sector", verbose_name="secteurs", related_name="projects", blank=True
     )
+    total_cost = models.DecimalField(
+        "coût total (€)",
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text="Facultatif : le coût total du projet en euros, tel qu'il est annoncé.",
+    )
+    meetings = models.ManyToManyField(
+        "governance.TimelineEvent",
+        verbose_name="réunions qui ont examiné le projet",
+        limit_choices_to={"kind": "meeting"},
+        related_name="examined_projects",
+        blank=True,
+        help_text="Les réunions (comités de projet…) où le projet a été présenté ou examiné.",
+    )
     order = models.PositiveSmallIntegerField("ordre", default=0)
     documents = GenericRelation(Document)
-    history = HistoricalRecords(excluded_fields=["updated_at"], m2m_fields=[holders, sectors])
+    history = HistoricalRecords(
+        excluded_fields=["updated_at"], m2m_fields=[holders, sectors, meetings]
+    )
 
     objects = ProjectQuerySet.as_manager()
     search_section = SearchSection("projets", "Projets", order=1)
@@ -248,6 +297,10 @@ class Project(RichTextSanitizingMixin, Illustrated, Searchable, Publishable):
     def public_action(self):
         return self.action if self.public_lever else None
 
+    def public_meetings(self):
+        """The published meetings that examined the project, in date order."""
+        return self.meetings.published().chronological()
+
     def clean(self):
         super().clean()
         if self.action_id and self.lever_id and self.action.lever_id != self.lever_id:
@@ -259,3 +312,110 @@ class Project(RichTextSanitizingMixin, Illustrated, Searchable, Publishable):
         if self.action_id and not self.lever_id:
             self.lever_id = self.action.lever_id
         super().save(*args, **kwargs)
+
+
+# The link's model, made by Django: the meeting's admin screen names each link by its project.
+Project.meetings.through.__str__ = lambda link: str(link.project)
+
+
+class MilestoneState(models.TextChoices):
+    DONE = "done", "Réalisée"
+    EXPECTED = "expected", "Prévue"
+
+
+class ProjectMilestone(models.Model):
+    """A step of a project (« ouverture du tiers-lieu »), done or expected, dated as precisely
+    as it is known."""
+
+    project = models.ForeignKey(
+        Project, verbose_name="projet", on_delete=models.CASCADE, related_name="milestones"
+    )
+    label = models.CharField("étape", max_length=250)
+    date = models.DateField(
+        "date", help_text="Pour une date approximative, le premier jour de la période."
+    )
+    date_precision = models.CharField(
+        "précision de la date",
+        max_length=10,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+    )
+    state = models.CharField(
+        "état", max_length=10, choices=MilestoneState.choices, default=MilestoneState.EXPECTED
+    )
+    order = models.PositiveSmallIntegerField(
+        "ordre", default=0, help_text="Départage deux étapes de même date."
+    )
+
+    class Meta:
+        verbose_name = "étape du projet"
+        verbose_name_plural = "étapes du projet"
+        ordering = ["date", "order", "pk"]
+
+    def __str__(self):
+        return f"{self.label} ({self.date_label})"
+
+    def clean(self):
+        """A step already done cannot lie wholly in the future."""
+        super().clean()
+        if self.date and self.state == MilestoneState.DONE and self.date > timezone.localdate():
+            raise ValidationError(
+                {"state": "Une étape réalisée ne peut pas être datée dans le futur : "
+                 "choisissez « Prévue » ou corrigez la date."}
+            )  # fmt: skip
+
+    @property
+    def date_label(self):
+        return dates.approximate_label(self.date, self.date_precision)
+
+    @property
+    def date_machine(self):
+        return dates.machine_value(self.date, self.date_precision)
+
+    @property
+    def is_overdue(self):
+        """Expected, but its whole period is over: past, and to be confirmed."""
+        return self.state == MilestoneState.EXPECTED and dates.period_is_over(
+            self.date, self.date_precision
+        )
+
+    @property
+    def is_past(self):
+        return self.state == MilestoneState.DONE or self.is_overdue
+
+    @property
+    def state_label(self):
+        """« réalisée », « prévue », or « date dépassée, à confirmer » — never a past date
+        presented as still to come."""
+        if self.is_overdue:
+            return "date dépassée, à confirmer"
+        return self.get_state_display().lower()
+
+
+class ProjectFunder(models.Model):
+    """Who funds a project, and how much when it is known."""
+
+    project = models.ForeignKey(
+        Project, verbose_name="projet", on_delete=models.CASCADE, related_name="funders"
+    )
+    name = models.CharField(
+        "financeur", max_length=200, help_text="Ex. : État, Région Bourgogne-Franche-Comté."
+    )
+    amount = models.DecimalField(
+        "montant (€)",
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text="Facultatif : laisser vide si le montant n'est pas connu.",
+    )
+    order = models.PositiveSmallIntegerField("ordre", default=0)
+
+    class Meta:
+        verbose_name = "financeur"
+        verbose_name_plural = "financeurs"
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.name

@@ -1,8 +1,11 @@
 """Open-data definitions of projects, holders and levers (see core/opendata.py)."""
 
 from django.core.exceptions import BadRequest
+from django.db.models import Prefetch
 
+from core.dates import DatePrecision
 from core.opendata import Column, Dataset, UpdatedColumn, UrlColumn
+from governance.models import TimelineEvent
 
 from .filters import FILTER_NAMES, ProjectSelection
 from .models import PriorityLever, Project, ProjectHolder
@@ -10,6 +13,39 @@ from .models import PriorityLever, Project, ProjectHolder
 
 def _names(objects):
     return " | ".join(o.name for o in objects)
+
+
+def _number(amount):
+    """An amount in euros as a number: 1250000, or 2500.5 when there are cents."""
+    if amount is None:
+        return None
+    return int(amount) if amount == amount.to_integral_value() else float(amount)
+
+
+def _day_or_label(event):
+    """A meeting's date: AAAA-MM-JJ when the day is known, else as it is known."""
+    return event.date.isoformat() if event.date_precision == DatePrecision.DAY else event.date_label
+
+
+def _milestones(project):
+    return " | ".join(
+        f"{m.date_label} : {m.label} ({m.state_label})" for m in project.milestones.all()
+    )
+
+
+def _funders(project):
+    return " | ".join(
+        f.name if f.amount is None else f"{f.name} : {_number(f.amount)}"
+        for f in project.funders.all()
+    )
+
+
+def published_meetings():
+    return Prefetch(
+        "meetings",
+        queryset=TimelineEvent.objects.published().chronological(),
+        to_attr="public_meeting_list",
+    )
 
 
 def filtered_projects(request):
@@ -65,6 +101,38 @@ def project_columns():
             "secteurs",
             "Secteurs industriels, séparés par « | ».",
             lambda p: _names(p.sectors.all()),
+        ),
+        Column(
+            "etapes",
+            "Étapes du projet, séparées par « | », chacune « date : étape (état) » ; l'état "
+            "est « réalisée », « prévue » ou « date dépassée, à confirmer » (prévue, mais "
+            "sa période est passée) ; vide si aucune n'est enregistrée.",
+            _milestones,
+            prefetch=("milestones",),
+        ),
+        Column(
+            "cout_total",
+            "Coût total annoncé, en euros (nombre, point décimal) ; vide s'il n'est pas connu.",
+            lambda p: _number(p.total_cost),
+        ),
+        Column(
+            "financeurs",
+            "Financeurs, séparés par « | », chacun suivi de son montant en euros quand il est "
+            "connu (« Région : 150000 ») ; vide si aucun n'est enregistré.",
+            _funders,
+            prefetch=("funders",),
+        ),
+        Column(
+            "reunions",
+            "Réunions qui ont examiné le projet (identifiants du jeu « reunions »), séparées "
+            "par « | », dans l'ordre chronologique.",
+            lambda p: " | ".join(e.slug for e in p.public_meeting_list),
+            prefetch=(published_meetings,),
+        ),
+        Column(
+            "reunions_dates",
+            "Dates de ces réunions (AAAA-MM-JJ, ou la période connue), dans le même ordre.",
+            lambda p: " | ".join(_day_or_label(e) for e in p.public_meeting_list),
         ),
         UrlColumn("Adresse de la fiche du projet."),
         UpdatedColumn(),
@@ -137,5 +205,24 @@ DATASETS = [
         ),
         list_url_name="projects:lever_list",
         model=PriorityLever,
+    ),
+]
+
+
+def published_examined_projects():
+    return Prefetch(
+        "examined_projects",
+        queryset=Project.objects.published().order_by("order", "title"),
+        to_attr="public_examined_projects",
+    )
+
+
+# Added to the governance app's dataset, which knows nothing of projects.
+MEETING_COLUMNS = [
+    Column(
+        "projets_examines",
+        "Projets examinés lors de la réunion (identifiants du jeu « projets »), séparés par « | ».",
+        lambda e: " | ".join(p.slug for p in e.public_examined_projects),
+        prefetch=(published_examined_projects,),
     ),
 ]

@@ -4,9 +4,22 @@ from core import opendata, site
 
 
 def levers():
-    from .models import PriorityLever
+    from .models import PriorityLever, Project
 
-    return {"levers": list(PriorityLever.objects.published().with_project_counts())}
+    return {
+        "levers": list(PriorityLever.objects.published().with_project_counts()),
+        "projects_without_lever": Project.objects.published().without_lever().count(),
+    }
+
+
+def progress():
+    from .models import Project
+
+    return {"project_progress": Project.objects.published().count_by_status()}
+
+
+def examined_projects(meeting):
+    return {"examined_projects": list(meeting.examined_projects.published().for_listing())}
 
 
 def site_map():
@@ -20,7 +33,7 @@ def site_map():
 
 
 def register():
-    from .opendata import DATASETS
+    from .opendata import DATASETS, MEETING_COLUMNS
     from .sitemaps import HolderSitemap, LeverSitemap, ProjectSitemap
 
     site.add_section(
@@ -31,10 +44,15 @@ def register():
         "holders", "Porteurs de projet", "projects:holder_list", dated_by=["projects.ProjectHolder"]
     )
     site.add_part(site.home_parts, "projects/parts/home_levers.html", levers, order=10)
+    site.add_part(site.home_parts, "projects/parts/home_progress.html", progress, order=15)
     site.add_part(site.site_map_parts, "projects/parts/site_map.html", site_map, order=20)
+    site.add_detail_part(
+        "governance.TimelineEvent", "projects/parts/examined_projects.html", examined_projects
+    )
     site.sitemaps.update(priorites=LeverSitemap, projets=ProjectSitemap, porteurs=HolderSitemap)
     site.add_link("projects", "projects:project_list")
     site.add_link("holders", "projects:holder_list")
     site.add_link("projects_csv", "core:opendata_export", "projets", "csv")
     site.add_link("projects_json", "core:opendata_export", "projets", "json")
     opendata.register(*DATASETS)
+    opendata.add_columns("reunions", *MEETING_COLUMNS)

@@ -1,3 +1,4 @@
+from django.utils import timezone
 from django.views.generic import ListView
 
 from core.metadata import PageMetadataMixin
@@ -15,6 +16,11 @@ class LeverListView(PageMetadataMixin, ListView):
     def get_queryset(self):
         return PriorityLever.objects.published().with_project_counts().prefetch_related("actions")
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            projects_without_lever=Project.objects.published().without_lever().count(), **kwargs
+        )
+
 
 class LeverDetailView(PublishedDetailView):
     model = PriorityLever
@@ -22,10 +28,20 @@ class LeverDetailView(PublishedDetailView):
     parent_crumb = ("Les priorités", "projects:lever_list")
     context_object_name = "lever"
 
+    def get_queryset(self):
+        return super().get_queryset().select_related("working_group")
+
     def get_context_data(self, **kwargs):
-        projects = self.object.projects.published().for_listing()
+        projects = self.object.projects.published()
+        progress = projects.count_by_status()
         return super().get_context_data(
-            action_groups=self.object.projects_by_action(projects), **kwargs
+            action_groups=self.object.projects_by_action(projects.for_listing()),
+            progress=progress,
+            # Where to look when no project is attached to this lever yet.
+            without_lever_count=(
+                None if progress else Project.objects.published().without_lever().count()
+            ),
+            **kwargs,
         )
 
 
@@ -72,9 +88,13 @@ class ProjectDetailView(PublishedDetailView):
     context_object_name = "project"
 
     def get_queryset(self):
-        # Holders, sectors and documents are read only when the page's body is not already
-        # kept (see the template's {% cached %}).
+        # Holders, sectors, milestones, funders, meetings and documents are read only when
+        # the page's body is not already kept (see the template's {% cached %}).
         return super().get_queryset().select_related("lever", "action", "intercommunality", "image")
+
+    def get_context_data(self, **kwargs):
+        # An expected milestone whose period ends today reads « à confirmer » tomorrow.
+        return super().get_context_data(today=timezone.localdate(), **kwargs)
 
 
 class HolderListView(PageMetadataMixin, ListView):

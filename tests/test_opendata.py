@@ -25,7 +25,8 @@ def test_projects_csv_has_documented_columns_and_intact_accents(seeded, client):
     assert len(rows) == 9
     assert list(rows[0]) == [
         "slug", "intitule", "porteurs", "levier_numero", "levier", "action", "etat", "resume",
-        "lieu", "intercommunalite", "secteurs", "url", "mis_a_jour",
+        "lieu", "intercommunalite", "secteurs", "etapes", "cout_total", "financeurs",
+        "reunions", "reunions_dates", "url", "mis_a_jour",
     ]  # fmt: skip
     trainee = next(r for r in rows if r["slug"] == "1-stagiaire-1-opportunite")
     assert trainee["porteurs"] == "Mission locale | Pôle emploi"
