@@ -1,12 +1,17 @@
+from itertools import islice
+
 from django.contrib import admin
+from django.utils import timezone
 
 from core.admin_base import DocumentInline, PublishableAdmin, add_inline
 from core.spreadsheet_admin import SpreadsheetAdminMixin
+from core.todo import Todo, can_change, change_url, todo_check
 from governance.models import EventKind
 
 from .forms import ExaminedProjectFormSet, FunderFormSet, MilestoneForm
 from .models import (
     LeverAction,
+    MilestoneState,
     PriorityLever,
     Project,
     ProjectFunder,
@@ -62,7 +67,7 @@ class ProjectHolderAdmin(SpreadsheetAdminMixin, PublishableAdmin):
     ]
 
 
-class ProjectPartInline(admin.TabularInline):
+class ProjectPart:
     """A part of the project (milestone, funder): removing one is editing the project, which
     a Rédacteur may do, though they delete no content."""
 
@@ -72,14 +77,21 @@ class ProjectPartInline(admin.TabularInline):
         return self.has_change_permission(request, obj)
 
 
-class MilestoneInline(ProjectPartInline):
+class MilestoneInline(ProjectPart, admin.StackedInline):
     model = ProjectMilestone
     form = MilestoneForm
     add_label = "Ajouter une étape"
     verbose_name_plural = "étapes du projet (facultatif : réalisées ou prévues)"
+    fields = [
+        ("label", "state", "order"),
+        "date_precision",
+        "exact_date",
+        ("year", "month", "semester"),
+    ]
+    radio_fields = {"date_precision": admin.HORIZONTAL}
 
 
-class FunderInline(ProjectPartInline):
+class FunderInline(ProjectPart, admin.TabularInline):
     model = ProjectFunder
     formset = FunderFormSet
     fields = ["order", "name", "amount"]
@@ -140,9 +152,38 @@ class ExaminedProjectInline(admin.TabularInline):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("project")
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "project":
+            kwargs["label"] = "Projet"  # Django's link model names it in English
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
 
 add_inline(
     "governance.TimelineEvent",
     ExaminedProjectInline,
     shown_for=lambda event: event is None or event.kind == EventKind.MEETING,
 )
+
+
+@todo_check
+def milestones_to_confirm(request):
+    """Expected milestones whose period is over: the site shows them « à confirmer » until
+    someone says whether they were reached, postponed or dropped."""
+    if not can_change(request, Project):
+        return []
+    started = (
+        ProjectMilestone.objects.filter(
+            state=MilestoneState.EXPECTED, date__lt=timezone.localdate()
+        )
+        .select_related("project")
+        .order_by("date", "pk")
+    )
+    return [
+        Todo(
+            f"Étape prévue dont la date est passée : « {milestone.label} » "
+            f"({milestone.date_label}), projet « {milestone.project} ».",
+            change_url(milestone.project),
+            "Confirmer ou corriger l'étape",
+        )
+        for milestone in islice((m for m in started if m.is_overdue), 10)
+    ]

@@ -312,6 +312,7 @@ def test_editor_links_projects_from_the_meeting_admin(editor_client, client):
     url = meeting_change_url(meeting)
     page = editor_client.get(url).text
     assert "Projets examinés lors de cette réunion" in page_text(page)
+    assert '<th class="column-project required">Projet' in page
     prefix = next(
         f.formset.prefix
         for f in editor_client.get(url).context["inline_admin_formsets"]
@@ -327,11 +328,56 @@ def test_editor_links_projects_from_the_meeting_admin(editor_client, client):
     assert response.status_code == 302
     assert list(meeting.examined_projects.all()) == [project]
     assert "Projet examiné en comité" in text_of(client, meeting.get_absolute_url())
+    assert f";{project.slug};" in client.get("/donnees-ouvertes/reunions.csv").text
     assert "Projet examiné en comité" in page_text(editor_client.get(url).text)
 
     response = submit(editor_client, url, "timelineevent_form", **{f"{prefix}-0-DELETE": "on"})
     assert response.status_code == 302  # a Rédacteur may unlink a project
     assert not meeting.examined_projects.exists()
+
+
+def test_the_meeting_side_finds_projects_by_search(editor_client):
+    """The meeting screen's project field searches projects, as the project screen does."""
+    builders.project(title="Biscuiterie d'essai")
+    builders.project(title="Autre projet")
+    response = editor_client.get(
+        reverse("admin:autocomplete"),
+        {
+            "app_label": "projects",
+            "model_name": Project.meetings.through._meta.model_name,
+            "field_name": "project",
+            "term": "biscuit",
+        },
+    )
+    assert response.status_code == 200
+    assert [r["text"] for r in response.json()["results"]] == ["Biscuiterie d'essai"]
+
+
+def test_project_history_says_which_meetings_were_added_or_removed(editor_client):
+    meeting = builders.event(title="Comité de projet")
+    project = builders.project()
+    submit(editor_client, project_change_url(project), "project_form", meetings=[str(meeting.pk)])
+    submit(editor_client, project_change_url(project), "project_form", meetings=[])
+    history = reverse("admin:projects_project_history", args=[project.pk])
+    text = text_of(editor_client, history)
+    field = "Réunions qui ont examiné le projet"
+    assert f"{field} : (vide) → Comité de projet (11 juillet 2019)" in text
+    assert f"{field} : Comité de projet (11 juillet 2019) → (vide)" in text
+
+
+def test_the_dashboard_lists_expected_milestones_whose_date_is_past(editor_client):
+    project = builders.project(title="Tiers-lieu")
+    milestone(project, "Ouverture", datetime.date(2020, 7, 1), precision="semester")
+    milestone(project, "Étude", datetime.date(2019, 3, 1), "done", "month")
+    milestone(project, "Inauguration", timezone.localdate())  # not over yet
+    html = editor_client.get("/admin/").text
+    todo = page_text(html[html.index('id="a-completer"') :])
+    assert (
+        "Étape prévue dont la date est passée : « Ouverture » (2e semestre 2020), "
+        "projet « Tiers-lieu »" in todo
+    )
+    assert "« Étude »" not in todo and "« Inauguration »" not in todo
+    assert project_change_url(project) in html
 
 
 def test_only_a_meeting_examines_projects_in_the_admin(editor_client):
@@ -482,7 +528,9 @@ def test_the_seed_records_no_milestone_funding_or_meeting_link(seeded, client):
 
 
 def accountable_project(n, meetings):
-    project = builders.project(title=f"Projet suivi {n}", total_cost=Decimal("1000"))
+    project = builders.project(
+        title=f"Projet suivi {n}", slug=f"projet-suivi-{n}", total_cost=Decimal("1000")
+    )
     milestone(project, "Lancement", datetime.date(2019, 3, 1), "done", "month")
     milestone(project, "Fin des travaux", datetime.date(2020, 1, 1), precision="year")
     ProjectFunder.objects.create(project=project, name="État", amount=Decimal("600"), order=1)
@@ -529,9 +577,7 @@ def test_meetings_export_carries_the_projects_examined(client):
     names = [c["nom"] for c in data["champs"]]
     assert names.index("projets_examines") < names.index("url")  # before address and date
     rows = {r["slug"]: r for r in data["donnees"]}
-    assert rows["comite-examinant"]["projets_examines"] == "projet-suivi-1" or rows[
-        "comite-examinant"
-    ]["projets_examines"].startswith("projet-")
+    assert rows["comite-examinant"]["projets_examines"] == "projet-suivi-1"
     assert "brouillon-examine" not in rows["comite-examinant"]["projets_examines"]
     assert rows["comite-vide"]["projets_examines"] is None
     documented = page_text(client.get("/donnees-ouvertes/").text)
