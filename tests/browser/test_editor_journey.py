@@ -80,7 +80,7 @@ def test_holder_and_project_with_phone_photos_a_pdf_edited_twice_replaced_and_re
     page.fill("#id_title", "Four à induction mutualisé")
     choose(page, "id_holders", "Fonderie de l'Auxois")
     add_image_through_popup(page, heic_photo("IMG_2042.HEIC"), "Le four en chauffe")
-    page.click(".inline-group .add-row a")
+    page.click("#core-document-content_type-object_id-group .add-row a")  # documents' inline
     page.fill("input[name$='-0-title']", "Fiche du projet")
     page.set_input_files(
         "input[name$='-0-file']",
