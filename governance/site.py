@@ -13,6 +13,12 @@ def meetings():
     }
 
 
+def home_progress():
+    from .progress import progress
+
+    return {"progress": progress()}
+
+
 def intercommunalities():
     from .models import Intercommunality
 
@@ -46,7 +52,15 @@ def register():
         introduced=True,
         dated_by=["governance.Body", "governance.TimelineEvent"],
     )
+    site.add_section(
+        "progress",
+        "Où en est-on ?",
+        "governance:progress",
+        introduced=True,
+        dated_by=["governance.TimelineEvent"],
+    )
     site.add_section("territory", "Territoire", "governance:territory", introduced=True)
+    site.add_part(site.home_parts, "governance/parts/home_progress.html", home_progress, 5)
     site.add_part(site.home_parts, "governance/parts/home_meetings.html", meetings, 30, column=True)
     site.add_part(site.home_parts, "governance/parts/home_territory.html", intercommunalities, 40)
     site.add_part(site.site_map_parts, "governance/parts/site_map.html", site_map, order=30)

@@ -4,6 +4,7 @@ from core.metadata import PageMetadataMixin
 from core.views import PublishedDetailView
 
 from .models import Body, Intercommunality, Sector, TimelineEvent
+from .progress import progress
 
 
 class TimelineView(PageMetadataMixin, TemplateView):
@@ -18,6 +19,16 @@ class TimelineView(PageMetadataMixin, TemplateView):
             events=TimelineEvent.objects.published().chronological(),
             **kwargs,
         )
+
+
+class ProgressView(PageMetadataMixin, TemplateView):
+    """« Où en est-on ? »: the last step reached and the next one, from the timeline."""
+
+    template_name = "governance/progress.html"
+    crumb = "Où en est-on ?"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(progress=progress(), **kwargs)
 
 
 class BodyDetailView(PublishedDetailView):
