@@ -352,3 +352,21 @@ def test_the_committed_fixtures_are_what_the_installed_package_gives(tmp_path):
     call_command("import_communes", fixtures_dir=fixtures, verbosity=0)
     for name in ("territory.json", "territory_communes.json"):
         assert (fixtures / name).read_text() == (ROOT / "fixtures" / name).read_text(), name
+
+
+# Open data.
+
+
+def test_the_communes_are_open_data_in_csv_and_json(seeded, client):
+    data = client.get("/donnees-ouvertes/communes.json").json()
+    assert data["nombre"] == 145
+    row = next(r for r in data["donnees"] if r["code_insee"] == "21584")
+    assert row["nom"] == "Saulieu"
+    assert row["population_municipale"] == Commune.objects.get(insee_code="21584").population
+    assert row["siren_intercommunalite"] == "242101442"
+    assert row["url"].endswith("/territoire/cc-de-saulieu/#commune-21584")
+    assert "populations légales 2023" in row["source"]
+    csv = client.get("/donnees-ouvertes/communes.csv").content.decode("utf-8-sig")
+    assert csv.splitlines()[0].startswith("code_insee;nom;population_municipale;")
+    assert len(csv.splitlines()) == 146
+    assert "Communes du territoire" in client.get("/donnees-ouvertes/").text
