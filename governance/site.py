@@ -46,10 +46,22 @@ def count_inhabitants():
 
 
 def count_meetings_held():
-    """Published meetings whose day is past and that are not mere forecasts."""
+    """Published meetings that took place: not forecasts, and their whole period is over (a
+    meeting known as « 2026 » is not yet counted as held in November 2026)."""
+    from django.utils import timezone
+
+    from core.dates import period_is_over
+
     from .models import TimelineEvent
 
-    return TimelineEvent.objects.published().meetings().past().filter(is_forecast=False).count()
+    today = timezone.localdate()
+    known = (
+        TimelineEvent.objects.published()
+        .meetings()
+        .filter(is_forecast=False, date__lt=today)
+        .values_list("date", "date_precision")
+    )
+    return sum(1 for date, precision in known if period_is_over(date, precision, today))
 
 
 def site_map():

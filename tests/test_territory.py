@@ -1,6 +1,7 @@
 """The territory in official figures: communes and populations from the official data, an
 intercommunality's page, communes found by the search, and the home page's key figures."""
 
+import datetime
 import html
 import json
 import re
@@ -11,6 +12,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from core.publishing import Status
 from core.templatetags.site import french_number
@@ -243,8 +245,13 @@ def test_key_figures_follow_the_data(seeded, client):
 def test_a_figure_with_nothing_to_count_is_not_shown(db, client):
     builders.project()
     builders.event(is_forecast=True)  # announced, not held
+    this_year = timezone.localdate().replace(month=1, day=1)
+    builders.event(date=this_year, date_precision="year")  # « 2026 »: the year is not over
+    builders.event(date=timezone.localdate() + datetime.timedelta(days=3))  # to come
     figures = key_figures(client)
     assert figures == {"projet": (1, "/projets/")}
+    builders.event(date=datetime.date(2019, 7, 11))
+    assert key_figures(client)["réunion tenue"] == (1, "/gouvernance/")
 
 
 def test_no_key_figures_on_an_empty_site(db, client):
