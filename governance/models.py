@@ -104,6 +104,10 @@ class Intercommunality(TerritoryEntry):
     def heading(self):
         return self.name
 
+    def search_dependents(self):
+        """Its communes, whose results name it and lead to its page."""
+        return list(self.communes.select_related("intercommunality")) if self.pk else []
+
     @property
     def renamed(self):
         """Whether the current official name differs from the 2019 one."""

@@ -197,6 +197,15 @@ def test_a_moved_commune_is_found_under_its_new_intercommunality(db, client):
     assert f'href="{second.get_absolute_url()}#{commune.anchor}"' in text
 
 
+def test_a_commune_result_follows_its_intercommunality_s_new_address(db, client):
+    ic = builders.intercommunality(slug="cc-avant")
+    commune = builders.commune(ic, name="Villeneuve-d'Essai")
+    ic.slug = "cc-apres"
+    ic.save()
+    text = client.get("/recherche/", {"q": "Villeneuve"}).text
+    assert f'href="/territoire/cc-apres/#{commune.anchor}"' in text
+
+
 # The home page's key figures.
 
 
