@@ -278,6 +278,18 @@ class TimelineEventQuerySet(PublishableQuerySet):
     def past(self):
         return self.filter(date__lt=timezone.localdate()).order_by("-date", "-order")
 
+    def reached(self):
+        """Steps that took place: not forecasts, before today; the latest first."""
+        return self.filter(is_forecast=False).past()
+
+    def expected(self):
+        """Steps still to come: forecasts (even overdue ones, until an editor records what
+        happened) and anything dated from today on; the nearest first."""
+        today = timezone.localdate()
+        return self.filter(models.Q(is_forecast=True) | models.Q(date__gte=today)).order_by(
+            "date", "order"
+        )
+
     def chronological(self):
         """By day, then by time (an untimed entry first, on every database), then by order."""
         return self.select_related("body").order_by(
@@ -500,3 +512,8 @@ class TimelineEvent(Searchable, PublishableContent):
     @property
     def period_end(self):
         return dates.period_end(self.date, self.date_precision)
+
+    @property
+    def is_overdue_forecast(self):
+        """A forecast whose whole period has passed: shown as past and « à confirmer »."""
+        return self.is_forecast and dates.period_is_over(self.date, self.date_precision)

@@ -18,6 +18,12 @@ def meetings():
     }
 
 
+def home_progress():
+    from .progress import progress
+
+    return {"progress": progress()}
+
+
 def intercommunalities():
     from .models import Intercommunality
 
@@ -46,22 +52,10 @@ def count_inhabitants():
 
 
 def count_meetings_held():
-    """Published meetings that took place: not forecasts, and their whole period is over (a
-    meeting known as « 2026 » is not yet counted as held in November 2026)."""
-    from django.utils import timezone
-
-    from core.dates import period_is_over
-
+    """Published meetings that took place, by the rule « Où en est-on ? » uses (`reached()`)."""
     from .models import TimelineEvent
 
-    today = timezone.localdate()
-    known = (
-        TimelineEvent.objects.published()
-        .meetings()
-        .filter(is_forecast=False, date__lt=today)
-        .values_list("date", "date_precision")
-    )
-    return sum(1 for date, precision in known if period_is_over(date, precision, today))
+    return TimelineEvent.objects.published().reached().meetings().count()
 
 
 def site_map():
@@ -91,7 +85,15 @@ def register():
         introduced=True,
         dated_by=["governance.Body", "governance.TimelineEvent"],
     )
+    site.add_section(
+        "progress",
+        "Où en est-on ?",
+        "governance:progress",
+        introduced=True,
+        dated_by=["governance.TimelineEvent"],
+    )
     site.add_section("territory", "Territoire", "governance:territory", introduced=True)
+    site.add_part(site.home_parts, "governance/parts/home_progress.html", home_progress, 5)
     site.add_part(site.home_parts, "governance/parts/home_meetings.html", meetings, 30, column=True)
     site.add_part(site.home_parts, "governance/parts/home_territory.html", intercommunalities, 40)
     site.add_part(site.site_map_parts, "governance/parts/site_map.html", site_map, order=30)
@@ -108,6 +110,11 @@ def register():
         "habitant", "habitants", count_inhabitants, territory, 50, fragment="communes"
     )
     site.add_key_figure(
-        "réunion tenue", "réunions tenues", count_meetings_held, "governance:timeline", 60
+        "réunion tenue",
+        "réunions tenues",
+        count_meetings_held,
+        "governance:timeline",
+        60,
+        fragment="titre-calendrier",
     )
     opendata.register(*DATASETS)

@@ -6,6 +6,7 @@ from core.text.normalize import fold
 from core.views import PublishedDetailView
 
 from .models import Body, Intercommunality, Sector, TimelineEvent
+from .progress import progress
 from .site import intercommunality_parts
 
 
@@ -21,6 +22,16 @@ class TimelineView(PageMetadataMixin, TemplateView):
             events=TimelineEvent.objects.published().chronological(),
             **kwargs,
         )
+
+
+class ProgressView(PageMetadataMixin, TemplateView):
+    """« Où en est-on ? »: the last step reached and the next one, from the timeline."""
+
+    template_name = "governance/progress.html"
+    crumb = "Où en est-on ?"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(progress=progress(), **kwargs)
 
 
 class BodyDetailView(PublishedDetailView):

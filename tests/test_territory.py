@@ -224,14 +224,14 @@ def key_figures(client):
 
 def test_key_figures_are_counted_from_the_published_data_and_lead_to_it(seeded, client):
     figures = key_figures(client)
-    held = TimelineEvent.objects.published().meetings().past().filter(is_forecast=False)
+    held = TimelineEvent.objects.published().reached().meetings()
     assert figures == {
         "projets": (Project.objects.published().count(), "/projets/"),
         "porteurs de projet": (ProjectHolder.objects.published().count(), "/porteurs/"),
         "intercommunalités": (4, "/territoire/"),
         "communes": (145, "/territoire/#communes"),
         "habitants": (38325, "/territoire/#communes"),
-        "réunions tenues": (held.count(), "/gouvernance/"),
+        "réunions tenues": (held.count(), "/gouvernance/#titre-calendrier"),
     }
     assert held.count() > 0
     assert f"<strong>38{NBSP}325</strong> habitants" in client.get("/").text
@@ -254,13 +254,11 @@ def test_key_figures_follow_the_data(seeded, client):
 def test_a_figure_with_nothing_to_count_is_not_shown(db, client):
     builders.project()
     builders.event(is_forecast=True)  # announced, not held
-    this_year = timezone.localdate().replace(month=1, day=1)
-    builders.event(date=this_year, date_precision="year")  # « 2026 »: the year is not over
     builders.event(date=timezone.localdate() + datetime.timedelta(days=3))  # to come
     figures = key_figures(client)
     assert figures == {"projet": (1, "/projets/")}
     builders.event(date=datetime.date(2019, 7, 11))
-    assert key_figures(client)["réunion tenue"] == (1, "/gouvernance/")
+    assert key_figures(client)["réunion tenue"] == (1, "/gouvernance/#titre-calendrier")
 
 
 def test_no_key_figures_on_an_empty_site(db, client):
