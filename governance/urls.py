@@ -13,4 +13,9 @@ urlpatterns = [
     path("gouvernance/calendrier/<slug:slug>.ics", ical.event_ics, name="event_ics"),
     path("ou-en-est-on/", views.ProgressView.as_view(), name="progress"),
     path("territoire/", views.TerritoryView.as_view(), name="territory"),
+    path(
+        "territoire/<slug:slug>/",
+        views.IntercommunalityDetailView.as_view(),
+        name="intercommunality_detail",
+    ),
 ]
