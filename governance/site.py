@@ -110,8 +110,8 @@ def register():
         "habitant", "habitants", count_inhabitants, territory, 50, fragment="communes"
     )
     site.add_key_figure(
-        "réunion tenue",
-        "réunions tenues",
+        "réunion au calendrier",
+        "réunions au calendrier",
         count_meetings_held,
         "governance:timeline",
         60,

@@ -54,6 +54,7 @@ def test_home_page_says_how_current_the_information_is(seeded, client):
     text = panel(response.text)
     assert "Dernière étape franchie Comité de projet — jeudi 19 décembre 2019" in text
     assert "date dépassée, à confirmer" in text
+    assert "Réunions tenues" not in text  # the key figures above already count them
     assert 'href="/ou-en-est-on/"' in response.text
     assert "Aujourd'hui" not in page_text(response.text)
 

@@ -231,7 +231,7 @@ def test_key_figures_are_counted_from_the_published_data_and_lead_to_it(seeded, 
         "intercommunalités": (4, "/territoire/"),
         "communes": (145, "/territoire/#communes"),
         "habitants": (38325, "/territoire/#communes"),
-        "réunions tenues": (held.count(), "/gouvernance/#titre-calendrier"),
+        "réunions au calendrier": (held.count(), "/gouvernance/#titre-calendrier"),
     }
     assert held.count() > 0
     assert f"<strong>38{NBSP}325</strong> habitants" in client.get("/").text
@@ -258,7 +258,7 @@ def test_a_figure_with_nothing_to_count_is_not_shown(db, client):
     figures = key_figures(client)
     assert figures == {"projet": (1, "/projets/")}
     builders.event(date=datetime.date(2019, 7, 11))
-    assert key_figures(client)["réunion tenue"] == (1, "/gouvernance/#titre-calendrier")
+    assert key_figures(client)["réunion au calendrier"] == (1, "/gouvernance/#titre-calendrier")
 
 
 def test_no_key_figures_on_an_empty_site(db, client):
