@@ -11,7 +11,9 @@ the dashboard, the section introductions and the header's links read it from her
 - `detail_parts`: what an app adds to the page of another app's object (a meeting's page
   lists the projects it examined), by model label; the context function receives the object;
 - `links`: addresses every page needs (header, footer), reversed once per process;
-- `sitemaps`: the XML sitemap's parts, by name.
+- `sitemaps`: the XML sitemap's parts, by name;
+- `key_figures`: the home page's band of numbers (« 17 projets »), each counted by the app
+  that owns the data and linking to where the reader finds what was counted.
 
 Open data (`core.opendata.register`) and search (`core.search.Searchable`) have their own
 registration.
@@ -22,6 +24,7 @@ from dataclasses import dataclass
 from importlib import import_module
 
 from django.apps import AppConfig
+from django.urls import reverse
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,18 @@ class Part:
     column: bool = False  # side by side with the next column part, on wide screens
 
 
+@dataclass(frozen=True)
+class KeyFigure:
+    """A number about the programme, counted from published data, and where it leads."""
+
+    singular: str  # « projet »
+    plural: str  # « projets »
+    value: Callable[[], int | None]
+    url_name: str
+    fragment: str = ""  # an anchor in that page
+    order: int = 0
+
+
 sections: dict[str, Section] = {}
 home_parts: list[Part] = []
 site_map_parts: list[Part] = []
@@ -57,6 +72,7 @@ dashboard_parts: list[Part] = []
 detail_parts: dict[str, list[Part]] = {}
 links: dict[str, tuple[str, tuple]] = {}
 sitemaps: dict[str, type] = {}
+key_figures: list[KeyFigure] = []
 
 
 def add_section(key, label, url_name, introduced=False, dated_by=()):
@@ -72,6 +88,24 @@ def add_detail_part(model_label, template, context, order=0):
     """Show `template` on the page of each object of `model_label` ("app.Model"), with
     `context(obj)` (`{% detail_parts obj %}` in that page's template)."""
     add_part(detail_parts.setdefault(model_label, []), template, context, order)
+
+
+def add_key_figure(singular, plural, value, url_name, order=0, fragment=""):
+    key_figures.append(KeyFigure(singular, plural, value, url_name, fragment, order))
+    key_figures.sort(key=lambda figure: figure.order)
+
+
+def key_figure_values():
+    """[{value, label, url}] of the figures that count something: a figure that is 0, or
+    that the data cannot give, is left out rather than shown as a fact."""
+    shown = []
+    for figure in key_figures:
+        value = figure.value()
+        if value:
+            url = reverse(figure.url_name) + (f"#{figure.fragment}" if figure.fragment else "")
+            label = figure.singular if value == 1 else figure.plural
+            shown.append({"value": value, "label": label, "url": url})
+    return shown
 
 
 def add_link(name, url_name, *args):

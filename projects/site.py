@@ -1,6 +1,7 @@
 """What the projects app adds to the shared pages (see core/site.py)."""
 
 from core import opendata, site
+from governance.site import intercommunality_parts
 
 
 def levers():
@@ -20,6 +21,32 @@ def progress():
 
 def examined_projects(meeting):
     return {"examined_projects": list(meeting.examined_projects.published().for_listing())}
+
+
+def count_projects():
+    from .models import Project
+
+    return Project.objects.published().count()
+
+
+def count_holders():
+    from .models import ProjectHolder
+
+    return ProjectHolder.objects.published().count()
+
+
+def of_intercommunality(intercommunality):
+    """The published projects and holders of one intercommunality (its page)."""
+    from .models import Project, ProjectHolder
+
+    return {
+        "intercommunality_projects": list(
+            Project.objects.published().filter(intercommunality=intercommunality).for_listing()
+        ),
+        "intercommunality_holders": list(
+            ProjectHolder.objects.published().filter(intercommunality=intercommunality)
+        ),
+    }
 
 
 def site_map():
@@ -50,6 +77,13 @@ def register():
         "governance.TimelineEvent", "projects/parts/examined_projects.html", examined_projects
     )
     site.sitemaps.update(priorites=LeverSitemap, projets=ProjectSitemap, porteurs=HolderSitemap)
+    site.add_part(
+        intercommunality_parts, "projects/parts/intercommunality.html", of_intercommunality
+    )
+    site.add_key_figure("projet", "projets", count_projects, "projects:project_list", 10)
+    site.add_key_figure(
+        "porteur de projet", "porteurs de projet", count_holders, "projects:holder_list", 20
+    )
     site.add_link("projects", "projects:project_list")
     site.add_link("holders", "projects:holder_list")
     site.add_link("projects_csv", "core:opendata_export", "projets", "csv")
