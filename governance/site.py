@@ -1,11 +1,6 @@
-"""What the governance app adds to the shared pages (see core/site.py), and the parts other
-apps add to its intercommunality pages."""
+"""What the governance app adds to the shared pages (see core/site.py)."""
 
 from core import opendata, site
-
-# Parts of an intercommunality's page contributed by other apps (its projects, its holders):
-# a template and a function of the intercommunality giving its context.
-intercommunality_parts: list[site.Part] = []
 
 
 def meetings():

@@ -1,13 +1,11 @@
 from django.views.generic import DetailView, TemplateView
 
-from core import site
 from core.metadata import PageMetadataMixin
 from core.text.normalize import fold
 from core.views import PublishedDetailView
 
 from .models import Body, Intercommunality, Sector, TimelineEvent
 from .progress import progress
-from .site import intercommunality_parts
 
 
 class TimelineView(PageMetadataMixin, TemplateView):
@@ -77,7 +75,7 @@ class TerritoryView(PageMetadataMixin, TemplateView):
 
 class IntercommunalityDetailView(PageMetadataMixin, DetailView):
     """An intercommunality: its communes with their population, then what the other apps
-    add about it (`governance.site.intercommunality_parts`: its projects and holders)."""
+    add about it (`core.site.add_detail_part`: its projects and holders)."""
 
     model = Intercommunality
     template_name = "governance/intercommunality_detail.html"
@@ -90,7 +88,5 @@ class IntercommunalityDetailView(PageMetadataMixin, DetailView):
         return super().get_context_data(
             communes=communes,
             population=sum(populations) if populations else None,
-            **site.context_of(intercommunality_parts, self.object),
-            rows=site.rows(intercommunality_parts),
             **kwargs,
         )

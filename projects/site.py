@@ -1,7 +1,6 @@
 """What the projects app adds to the shared pages (see core/site.py)."""
 
 from core import opendata, site
-from governance.site import intercommunality_parts
 
 
 def levers():
@@ -77,8 +76,8 @@ def register():
         "governance.TimelineEvent", "projects/parts/examined_projects.html", examined_projects
     )
     site.sitemaps.update(priorites=LeverSitemap, projets=ProjectSitemap, porteurs=HolderSitemap)
-    site.add_part(
-        intercommunality_parts, "projects/parts/intercommunality.html", of_intercommunality
+    site.add_detail_part(
+        "governance.Intercommunality", "projects/parts/intercommunality.html", of_intercommunality
     )
     site.add_key_figure("projet", "projets", count_projects, "projects:project_list", 10)
     site.add_key_figure(
