@@ -6,7 +6,7 @@ from core import site
 from core.admin_base import DocumentInline, PublishableAdmin
 from core.todo import Todo, can_change, todo_check
 
-from .models import Document, MenuItem, NewsArticle, Page, SiteIdentity
+from .models import Document, GlossaryEntry, MenuItem, NewsArticle, Page, SiteIdentity
 
 
 def section_choices():
@@ -75,6 +75,15 @@ class MenuItemAdmin(admin.ModelAdmin):
     list_editable = ["order", "is_visible"]
     autocomplete_fields = ["page"]
     search_fields = ["label"]
+
+
+@admin.register(GlossaryEntry)
+class GlossaryEntryAdmin(admin.ModelAdmin):
+    """The acronyms of the glossary page, also explained where they first appear in a page."""
+
+    list_display = ["acronym", "expansion"]
+    search_fields = ["acronym", "expansion", "explanation"]
+    fields = ["acronym", "expansion", "explanation"]
 
 
 @admin.register(Document)

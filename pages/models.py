@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 
 from core import metadata, site
 from core.fields import WebAddressField
@@ -265,3 +266,59 @@ class SiteIdentity(models.Model):
     def load(cls):
         """The row, or an empty unsaved one: reading a page never writes to the database."""
         return cls.objects.filter(pk=1).first() or cls(pk=1)
+
+
+class GlossaryQuerySet(models.QuerySet):
+    def expansions(self):
+        """{acronym: expansion} of every entry."""
+        return dict(self.values_list("acronym", "expansion"))
+
+
+class GlossaryManager(models.Manager.from_queryset(GlossaryQuerySet)):
+    def get_by_natural_key(self, acronym):
+        return self.get(acronym=acronym)
+
+
+class GlossaryEntry(models.Model):
+    """An acronym used on the site, explained on the glossary page and, at its first
+    occurrence in each page, by `<abbr title="…">` (see `core.text.abbreviations`)."""
+
+    acronym = models.CharField(
+        "sigle",
+        max_length=30,
+        unique=True,
+        help_text="Tel qu'il est écrit dans les textes, majuscules comprises (« CCI », "
+        "« Greta ») : il est reconnu seulement sous cette forme, en mot entier.",
+    )
+    expansion = models.CharField(
+        "forme développée",
+        max_length=200,
+        help_text="Ce que le sigle veut dire, par exemple « Chambre de commerce et "
+        "d'industrie ». Affiché au survol du sigle et dans le glossaire.",
+    )
+    explanation = models.TextField(
+        "explication",
+        blank=True,
+        help_text="Facultatif : quelques phrases pour le glossaire.",
+    )
+
+    objects = GlossaryManager()
+
+    class Meta:
+        verbose_name = "sigle du glossaire"
+        verbose_name_plural = "glossaire"
+        ordering = ["acronym"]
+
+    def __str__(self):
+        return f"{self.acronym} — {self.expansion}"
+
+    def get_absolute_url(self):
+        return reverse("pages:glossary") + "#" + self.anchor
+
+    def natural_key(self):
+        return (self.acronym,)
+
+    @property
+    def anchor(self):
+        """The entry's fragment identifier on the glossary page (« #sigle-cci »)."""
+        return "sigle-" + (slugify(self.acronym) or str(self.pk))

@@ -32,3 +32,4 @@ def register():
     site.sitemaps.update(pages=PageSitemap, actualites=NewsSitemap, informations=LegalPagesSitemap)
     site.add_link("news_rss", "news_rss")
     site.add_link("news_atom", "news_atom")
+    site.add_link("glossary", "pages:glossary")

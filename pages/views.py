@@ -4,7 +4,7 @@ from django.views.generic import TemplateView
 from core.metadata import PageMetadataMixin
 from core.views import PaginatedListView, PublishedDetailView
 
-from .models import NewsArticle, Page, SiteIdentity
+from .models import GlossaryEntry, NewsArticle, Page, SiteIdentity
 
 
 class PageDetailView(PublishedDetailView):
@@ -49,3 +49,13 @@ class AccessibilityView(LegalNoticeView):
 
     template_name = "pages/accessibility.html"
     crumb = "Déclaration d'accessibilité"
+
+
+class GlossaryView(PageMetadataMixin, TemplateView):
+    """The acronyms used on the site, each with its own anchor."""
+
+    template_name = "pages/glossary.html"
+    crumb = "Glossaire"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(entries=GlossaryEntry.objects.all(), **kwargs)
