@@ -52,4 +52,5 @@ def register():
     site.add_part(site.site_map_parts, "governance/parts/site_map.html", site_map, order=30)
     site.add_part(site.dashboard_parts, "governance/parts/dashboard.html", upcoming_meetings)
     site.sitemaps.update(instances=BodySitemap, calendrier=EventSitemap)
+    site.add_link("calendar_feed", "governance:calendar_feed")
     opendata.register(*DATASETS)

@@ -18,11 +18,12 @@ class NewsSitemap(PublishedSitemap):
 
 
 class LegalPagesSitemap(Sitemap):
-    """The legal notice, the accessibility statement and the glossary; the accessibility
-    statement is dated when its date is recorded (the others have no date of their own)."""
+    """The legal notice, the accessibility statement, the glossary and « S'abonner »; the
+    accessibility statement is dated when its date is recorded (the others have no date of
+    their own)."""
 
     def items(self):
-        return ["pages:legal_notice", "pages:accessibility", "pages:glossary"]
+        return ["pages:legal_notice", "pages:accessibility", "pages:glossary", "pages:subscribe"]
 
     def location(self, item):
         return reverse(item)

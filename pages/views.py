@@ -59,3 +59,10 @@ class GlossaryView(PageMetadataMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(entries=GlossaryEntry.objects.all(), **kwargs)
+
+
+class SubscribeView(PageMetadataMixin, TemplateView):
+    """How to follow the site: the news feeds and the calendar, in plain words."""
+
+    template_name = "pages/subscribe.html"
+    crumb = "S'abonner"
