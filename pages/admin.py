@@ -103,9 +103,14 @@ class SiteIdentityAdmin(admin.ModelAdmin):
     """One row: the legal notice and the accessibility statement read from it."""
 
     fieldsets = [
+        ("Contact", {
+            "fields": ["contact_name", "contact_address", "contact_phone", "contact_email"],
+            "description": "Affiché en pied de chaque page dès qu'un champ est rempli. "
+                           "L'adresse électronique "
+                           "sert aussi aux mentions légales et à la déclaration d'accessibilité.",
+        }),
         ("Mentions légales", {"fields": ["publisher", "publisher_address",
-                                          "publication_director", "host", "host_address",
-                                          "contact_email"]}),
+                                          "publication_director", "host", "host_address"]}),
         ("Accessibilité", {"fields": ["accessibility_status", "audit_date", "audit_rate",
                                        "non_accessible_content", "statement_date"]}),
     ]  # fmt: skip

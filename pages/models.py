@@ -2,6 +2,7 @@
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -224,6 +225,25 @@ class SiteIdentity(models.Model):
     host = models.CharField("hébergeur", max_length=200, blank=True)
     host_address = models.TextField("adresse de l'hébergeur", blank=True)
     contact_email = models.EmailField("adresse de contact", blank=True)
+    contact_name = models.CharField(
+        "service ou personne à contacter",
+        max_length=200,
+        blank=True,
+        help_text="Par exemple le service ou la fonction de l'interlocuteur de l'équipe.",
+    )
+    contact_phone = models.CharField(
+        "téléphone de contact",
+        max_length=30,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^\+?[0-9][0-9 .()-]{5,}$",
+                "Un numéro de téléphone : chiffres, espaces, points ou tirets, par exemple "
+                "« 03 80 00 00 00 » ou « +33 3 80 00 00 00 ».",
+            )
+        ],
+    )
+    contact_address = models.TextField("adresse postale de contact", blank=True)
     accessibility_status = models.CharField(
         "état de conformité au RGAA",
         max_length=10,
@@ -242,6 +262,7 @@ class SiteIdentity(models.Model):
     )
     statement_date = models.DateField("date de la déclaration", null=True, blank=True)
 
+    CONTACT_FIELDS = ("contact_name", "contact_address", "contact_phone", "contact_email")
     LEGAL_NOTICE_FIELDS = (
         "publisher",
         "publisher_address",
@@ -261,6 +282,23 @@ class SiteIdentity(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1
         super().save(*args, **kwargs)
+
+    @property
+    def has_contact(self):
+        return any(getattr(self, name) for name in self.CONTACT_FIELDS)
+
+    @property
+    def contact_phone_uri(self):
+        """« tel:+33380000000 » for « 03 80 00 00 00 » (a French number without its
+        country code is given the French one)."""
+        digits = "".join(c for c in self.contact_phone if c.isdigit())
+        if not digits:
+            return ""
+        if self.contact_phone.strip().startswith("+"):
+            return f"tel:+{digits}"
+        if len(digits) == 10 and digits.startswith("0"):
+            return f"tel:+33{digits[1:]}"
+        return f"tel:{digits}"
 
     @classmethod
     def load(cls):
