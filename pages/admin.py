@@ -36,15 +36,17 @@ class SectionFilter(admin.SimpleListFilter):
 @admin.register(Page)
 class PageAdmin(PublishableAdmin):
     form = PageForm
-    list_display = ["title", "section_column", "in_footer", "status", "order", "updated_at"]
+    list_display = [
+        "title", "kind", "section_column", "in_footer", "status", "order", "updated_at",
+    ]  # fmt: skip
     list_editable = ["order"]
-    list_filter = ["status", SectionFilter, "in_footer"]
+    list_filter = ["status", "kind", SectionFilter, "in_footer"]
     search_fields = ["title", "summary", "body"]
     prepopulated_fields = {"slug": ["title"]}
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
         PublishableAdmin.image_fieldset,
-        ("Place dans le site", {"fields": ["section", "in_footer", "order"]}),
+        ("Place dans le site", {"fields": ["kind", "section", "in_footer", "order"]}),
         PublishableAdmin.publication_fieldset,
     ]
     inlines = [DocumentInline]
@@ -105,8 +107,8 @@ class SiteIdentityAdmin(admin.ModelAdmin):
     fieldsets = [
         ("Contact", {
             "fields": ["contact_name", "contact_address", "contact_phone", "contact_email"],
-            "description": "Affiché en pied de chaque page dès qu'un champ est rempli. "
-                           "L'adresse électronique "
+            "description": "Affiché en pied de chaque page dès qu'un champ est rempli, et sur "
+                           "les pages « Participer / porter un projet ». L'adresse électronique "
                            "sert aussi aux mentions légales et à la déclaration d'accessibilité.",
         }),
         ("Mentions légales", {"fields": ["publisher", "publisher_address",

@@ -28,6 +28,11 @@ class PageQuerySet(PublishableQuerySet):
         return self.published().filter(in_footer=True)
 
 
+class PageKind(models.TextChoices):
+    STANDARD = "standard", "Page simple"
+    PARTICIPATE = "participate", "Participer / porter un projet"
+
+
 class Page(RichTextSanitizingMixin, Illustrated, Searchable, PublishableContent):
     """A programme page, or — when `section` is set — the introduction of a site section."""
 
@@ -46,6 +51,15 @@ class Page(RichTextSanitizingMixin, Illustrated, Searchable, PublishableContent)
         help_text="Si renseigné, le texte s'affiche en tête de cette rubrique.",
     )
     body = RichTextField("texte")
+    kind = models.CharField(
+        "type de page",
+        max_length=20,
+        choices=PageKind.choices,
+        default=PageKind.STANDARD,
+        help_text="« Participer / porter un projet » affiche sous le texte les coordonnées "
+        "de l'équipe (fiche « Identité du site ») et une invitation à la contacter. Pour la "
+        "mettre dans le menu : « Menu principal », ajouter une entrée qui choisit cette page.",
+    )
     in_footer = models.BooleanField("lien en pied de page", default=False)
     order = models.PositiveSmallIntegerField("ordre", default=0)
     documents = GenericRelation(Document)

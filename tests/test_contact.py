@@ -1,12 +1,14 @@
-"""Who to contact: the contact of the site identity in every footer, once filled."""
+"""Who to contact: the contact in every footer, and the « Participer / porter un projet »
+page the team can write and put in the menu."""
 
 import re
 
 import pytest
 from django.core.exceptions import ValidationError
 
-from pages.models import SiteIdentity
+from pages.models import MenuItem, PageKind, SiteIdentity
 
+from . import builders
 from .crawl import page_text
 
 pytestmark = pytest.mark.django_db
@@ -78,3 +80,65 @@ def test_contact_fields_are_in_the_admin_in_french(admin_client):
     for label in ["Service ou personne à contacter", "Téléphone de contact", "Adresse postale"]:
         assert label in page
     assert "Affiché en pied de chaque page" in page
+
+
+# « Participer / porter un projet » ----------------------------------------------------------
+
+
+def participate_page():
+    return builders.page(
+        slug="participer",
+        title="Participer / porter un projet",
+        kind=PageKind.PARTICIPATE,
+        body="<p>Texte rédigé par l'équipe.</p>",
+    )
+
+
+def test_participate_page_shows_its_text_the_contact_and_a_call_to_action(client):
+    fill_contact()
+    response = client.get(participate_page().get_absolute_url())
+    assert response.status_code == 200
+    assert "pages/page_participate.html" in [t.name for t in response.templates]
+    html = response.content.decode()
+    main = html[html.index("<main") : html.index("</main>")]
+    text = page_text(main)
+    assert "Texte rédigé par l'équipe." in text
+    assert "Contacter l'équipe du Territoire d'industrie" in text
+    button = '<a class="button" href="mailto:contact@example.org">'
+    assert button + "Écrire à l'équipe</a>" in main
+    assert 'href="tel:+33380000000"' in main
+    assert 'href="/s-abonner/"' in main
+
+
+def test_participate_page_without_contact_says_so_and_invents_nothing(client):
+    text = page_text(client.get(participate_page().get_absolute_url()).content.decode())
+    assert "Les coordonnées de l'équipe ne sont pas encore publiées sur ce site." in text
+    assert "mailto:" not in text
+
+
+def test_a_standard_page_has_no_call_to_action(client):
+    fill_contact()
+    page = builders.page(slug="simple", body="<p>Texte.</p>")
+    assert "Contacter l'équipe" not in page_text(client.get(page.get_absolute_url()).text)
+
+
+def test_participate_page_can_be_put_in_the_menu(client):
+    page = participate_page()
+    MenuItem.objects.create(label="Participer", page=page, order=99)
+    nav = client.get("/").content.decode().split('aria-label="Menu principal"', 1)[1]
+    nav = nav.split("</nav>", 1)[0]
+    assert '<a href="/participer/"' in nav and "Participer</a>" in nav
+
+
+def test_editor_chooses_the_page_type_in_the_admin(editor_client):
+    form = editor_client.get("/admin/pages/page/add/").content.decode()
+    assert "Type de page" in form
+    assert '<option value="participate">Participer / porter un projet</option>' in form
+    assert "Pour la mettre dans le menu" in form
+
+
+def test_no_participate_page_in_the_fixtures(seeded):
+    from pages.models import Page
+
+    assert not Page.objects.filter(kind=PageKind.PARTICIPATE).exists()
+    assert not SiteIdentity.load().has_contact
