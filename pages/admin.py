@@ -6,7 +6,7 @@ from core import site
 from core.admin_base import DocumentInline, PublishableAdmin
 from core.todo import Todo, can_change, todo_check
 
-from .models import Document, GlossaryEntry, MenuItem, NewsArticle, Page, SiteIdentity
+from .models import Document, GlossaryEntry, MenuItem, NewsArticle, Page, PageKind, SiteIdentity
 
 
 def section_choices():
@@ -124,6 +124,32 @@ class SiteIdentityAdmin(admin.ModelAdmin):
         return False
 
 
+def identity_url(identity):
+    if identity.pk and SiteIdentity.objects.exists():
+        return reverse("admin:pages_siteidentity_change", args=[1])
+    return reverse("admin:pages_siteidentity_add")
+
+
+@todo_check
+def participate_page_without_contact(request):
+    """A published « Participer » page tells visitors the contact is not yet published."""
+    if not can_change(request, SiteIdentity):
+        return []
+    pages = Page.objects.published().filter(kind=PageKind.PARTICIPATE)
+    identity = SiteIdentity.load()
+    if identity.has_contact or not pages.exists():
+        return []
+    return [
+        Todo(
+            "La page « " + pages.first().title + " » est publiée, mais aucune coordonnée de "
+            "contact n'est renseignée : elle dit aux visiteurs que le contact n'est pas encore "
+            "publié.",
+            identity_url(identity),
+            "Renseigner le contact",
+        )
+    ]
+
+
 @todo_check
 def legal_notice_gaps(request):
     """The legal notice and the accessibility statement print « non renseigné » for these."""
@@ -137,15 +163,10 @@ def legal_notice_gaps(request):
     ]
     if not missing:
         return []
-    url = (
-        reverse("admin:pages_siteidentity_change", args=[1])
-        if identity.pk and SiteIdentity.objects.exists()
-        else reverse("admin:pages_siteidentity_add")
-    )
     return [
         Todo(
             "Mentions légales : « non renseigné » s'affiche pour " + ", ".join(missing) + ".",
-            url,
+            identity_url(identity),
             "Remplir l'identité du site",
         )
     ]

@@ -142,3 +142,19 @@ def test_no_participate_page_in_the_fixtures(seeded):
 
     assert not Page.objects.filter(kind=PageKind.PARTICIPATE).exists()
     assert not SiteIdentity.load().has_contact
+
+
+def test_dashboard_flags_a_published_participate_page_without_contact(editor_client):
+    def panel():
+        html = editor_client.get("/admin/").text
+        start = html.find('id="a-completer"')
+        return "" if start < 0 else page_text(html[start : html.index("</section>", start)])
+
+    assert "aucune coordonnée de contact" not in panel()
+    participate_page()
+    assert (
+        "La page « Participer / porter un projet » est publiée, mais aucune coordonnée de "
+        "contact n'est renseignée" in panel()
+    )
+    fill_contact()
+    assert "aucune coordonnée de contact" not in panel()
