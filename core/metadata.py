@@ -32,8 +32,9 @@ def author(request):
 
 
 def logo_url(request):
-    """Absolute URL of the site's logo (the emblem in static/)."""
-    return request.build_absolute_uri(static("favicon.svg"))
+    """Absolute URL of the site's logo: the emblem of static/favicon.svg as a 512 px PNG
+    (search engines and social networks read raster images, not SVG)."""
+    return request.build_absolute_uri(static("logo.png"))
 
 
 def breadcrumb_list(request, crumbs):
@@ -92,6 +93,7 @@ class PageMetadataMixin:
             "page_title": crumbs[-1][0] if len(crumbs) > 1 else settings.SITE_NAME,
             "og_description": getattr(obj, "summary", "") or "",
             "og_image": image_url(self.request, obj),
+            "og_logo": logo_url(self.request),  # shared pages without an image show the logo
             "structured_data": [
                 breadcrumb_list(self.request, crumbs),
                 *filter(None, self.get_structured_data()),

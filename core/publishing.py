@@ -120,3 +120,19 @@ class PublishableContent(Publishable):
 
     class Meta:
         abstract = True
+
+
+def latest_change():
+    """When published content was last changed, as recorded (None when nothing says).
+
+    Content loaded from the 2019 fixtures has no change date: the site does not pretend
+    to know one. One query per kind of content; callers cache it until content changes.
+    """
+    from django.apps import apps
+
+    changes = [
+        model.objects.published().aggregate(latest=models.Max("updated_at"))["latest"]
+        for model in apps.get_models()
+        if issubclass(model, Publishable)
+    ]
+    return max(filter(None, changes), default=None)

@@ -9,7 +9,9 @@ the dashboard, the section introductions and the header's links read it from her
 - `home_parts`, `site_map_parts`, `dashboard_parts`: a template and the function that gives
   its context, in order;
 - `links`: addresses every page needs (header, footer), reversed once per process;
-- `sitemaps`: the XML sitemap's parts, by name.
+- `sitemaps`: the XML sitemap's parts, by name;
+- `key_figures`: the home page's band of numbers (« 17 projets »), each counted by the app
+  that owns the data and linking to where the reader finds what was counted.
 
 Open data (`core.opendata.register`) and search (`core.search.Searchable`) have their own
 registration.
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 from importlib import import_module
 
 from django.apps import AppConfig
+from django.urls import reverse
 
 
 @dataclass(frozen=True)
@@ -48,12 +51,25 @@ class Part:
     column: bool = False  # side by side with the next column part, on wide screens
 
 
+@dataclass(frozen=True)
+class KeyFigure:
+    """A number about the programme, counted from published data, and where it leads."""
+
+    singular: str  # « projet »
+    plural: str  # « projets »
+    value: Callable[[], int | None]
+    url_name: str
+    fragment: str = ""  # an anchor in that page
+    order: int = 0
+
+
 sections: dict[str, Section] = {}
 home_parts: list[Part] = []
 site_map_parts: list[Part] = []
 dashboard_parts: list[Part] = []
 links: dict[str, tuple[str, tuple]] = {}
 sitemaps: dict[str, type] = {}
+key_figures: list[KeyFigure] = []
 
 
 def add_section(key, label, url_name, introduced=False, dated_by=()):
@@ -63,6 +79,24 @@ def add_section(key, label, url_name, introduced=False, dated_by=()):
 def add_part(parts, template, context, order=0, column=False):
     parts.append(Part(template, context, order, column))
     parts.sort(key=lambda part: part.order)
+
+
+def add_key_figure(singular, plural, value, url_name, order=0, fragment=""):
+    key_figures.append(KeyFigure(singular, plural, value, url_name, fragment, order))
+    key_figures.sort(key=lambda figure: figure.order)
+
+
+def key_figure_values():
+    """[{value, label, url}] of the figures that count something: a figure that is 0, or
+    that the data cannot give, is left out rather than shown as a fact."""
+    shown = []
+    for figure in key_figures:
+        value = figure.value()
+        if value:
+            url = reverse(figure.url_name) + (f"#{figure.fragment}" if figure.fragment else "")
+            label = figure.singular if value == 1 else figure.plural
+            shown.append({"value": value, "label": label, "url": url})
+    return shown
 
 
 def add_link(name, url_name, *args):

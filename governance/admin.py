@@ -6,14 +6,29 @@ from core.models import DocumentKind
 from core.todo import Todo, can_change, change_url, todo_check
 
 from .forms import TimelineEventAdminForm
-from .models import Body, BodyMember, Intercommunality, Sector, TimelineEvent
+from .models import Body, BodyMember, Commune, Intercommunality, Sector, TimelineEvent
 
 
 @admin.register(Intercommunality)
 class IntercommunalityAdmin(admin.ModelAdmin):
-    list_display = ["name", "order"]
+    list_display = ["name", "official_name", "siren", "order"]
     list_editable = ["order"]
-    search_fields = ["name"]
+    search_fields = ["name", "official_name", "siren"]
+    prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["data_source"]
+    fields = ["name", "slug", "official_name", "siren", "description", "website", "order"]
+    fields += readonly_fields
+
+
+@admin.register(Commune)
+class CommuneAdmin(admin.ModelAdmin):
+    """The communes come from the official data (`manage.py import_communes`); the team may
+    correct one, which the next import would overwrite in the fixture."""
+
+    list_display = ["name", "insee_code", "population", "postal_codes", "intercommunality"]
+    list_filter = ["intercommunality"]
+    search_fields = ["name", "insee_code", "postal_codes"]
+    list_select_related = ["intercommunality"]
     prepopulated_fields = {"slug": ["name"]}
 
 

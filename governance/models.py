@@ -6,6 +6,7 @@ import zoneinfo
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -15,7 +16,12 @@ from core import dates, metadata
 from core.dates import DatePrecision, french_date, french_time
 from core.fields import WebAddressField
 from core.models import Document
-from core.publishing import NamedSlugModel, PublishableContent, PublishableQuerySet
+from core.publishing import (
+    NamedSlugModel,
+    PublishableContent,
+    PublishableQuerySet,
+    SlugQuerySet,
+)
 from core.search import Searchable, SearchDocument, SearchSection
 
 
@@ -29,14 +35,143 @@ class TerritoryEntry(NamedSlugModel):
         return reverse("governance:territory") + f"#{self.slug}"
 
 
+class IntercommunalityQuerySet(SlugQuerySet):
+    def with_figures(self):
+        """Each with `commune_count` and `population` (the sum of its communes')."""
+        return self.annotate(
+            commune_count=models.Count("communes"), population=models.Sum("communes__population")
+        ).order_by("order", "name")  # Meta.ordering does not apply to aggregating queries
+
+
+def _same_name(a, b):
+    """« CC des Terres d'Auxois » and « Communauté de communes des Terres d’Auxois » are one
+    name: the official list abbreviates, the 2019 text has typographic apostrophes."""
+
+    def canonical(name):
+        name = name.replace("’", "'").strip()
+        if name.startswith("CC "):
+            name = "Communauté de communes " + name[3:]
+        return name.casefold()
+
+    return canonical(a) == canonical(b)
+
+
 class Intercommunality(TerritoryEntry):
-    """One of the communautés de communes that make up the territory."""
+    """One of the communautés de communes that make up the territory.
+
+    `name` is the name the programme used in 2019; `official_name` is the current name in
+    the official list of EPCI (DGCL), written by `manage.py import_communes`."""
 
     website = models.URLField("site internet", blank=True)
+    siren = models.CharField(
+        "numéro SIREN",
+        max_length=9,
+        blank=True,
+        validators=[RegexValidator(r"^\d{9}$", "Le numéro SIREN compte 9 chiffres.")],
+        help_text="Le numéro de l'EPCI dans la liste officielle (9 chiffres).",
+    )
+    official_name = models.CharField(
+        "nom officiel actuel",
+        max_length=200,
+        blank=True,
+        help_text="Tel que le publie la liste officielle des EPCI ; affiché à côté du nom de "
+        "2019 quand il en diffère.",
+    )
+    data_source = models.CharField(
+        "source des communes et des populations",
+        max_length=300,
+        blank=True,
+        help_text="Rempli par l'import des communes (manage.py import_communes).",
+    )
+
+    objects = IntercommunalityQuerySet.as_manager()
 
     class Meta(TerritoryEntry.Meta):
         verbose_name = "intercommunalité"
         verbose_name_plural = "intercommunalités"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["siren"], condition=~models.Q(siren=""), name="unique_epci_siren"
+            )
+        ]
+
+    is_public = True  # not a publishable content: always shown
+
+    def get_absolute_url(self):
+        return reverse("governance:intercommunality_detail", kwargs={"slug": self.slug})
+
+    @property
+    def heading(self):
+        return self.name
+
+    def search_dependents(self):
+        """Its communes, whose results name it and lead to its page."""
+        return list(self.communes.select_related("intercommunality")) if self.pk else []
+
+    @property
+    def renamed(self):
+        """Whether the current official name differs from the 2019 one."""
+        return bool(self.official_name) and not _same_name(self.name, self.official_name)
+
+
+class CommuneManager(models.Manager):
+    def get_by_natural_key(self, insee_code):
+        return self.get(insee_code=insee_code)
+
+
+class Commune(Searchable, models.Model):
+    """A commune of the territory, from the official administrative data (see
+    `manage.py import_communes`): a resident finds it by name in the search."""
+
+    name = models.CharField("nom", max_length=150)
+    slug = WebAddressField(max_length=150, unique=True)
+    insee_code = models.CharField(
+        "code INSEE",
+        max_length=5,
+        unique=True,
+        validators=[RegexValidator(r"^\d[\dAB]\d{3}$", "Le code INSEE compte 5 caractères.")],
+    )
+    population = models.PositiveIntegerField(
+        "population municipale", null=True, blank=True, help_text="Population légale de l'Insee."
+    )
+    postal_codes = models.CharField(
+        "codes postaux", max_length=100, blank=True, help_text="Séparés par des virgules."
+    )
+    intercommunality = models.ForeignKey(
+        Intercommunality,
+        verbose_name="intercommunalité",
+        on_delete=models.CASCADE,
+        related_name="communes",
+    )
+
+    objects = CommuneManager()
+    search_section = SearchSection("communes", "Communes", order=7, linkable=False)
+
+    class Meta:
+        verbose_name = "commune"
+        verbose_name_plural = "communes"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        """Its row in the list of its intercommunality's communes."""
+        return f"{self.intercommunality.get_absolute_url()}#{self.anchor}"
+
+    def natural_key(self):
+        return (self.insee_code,)
+
+    @property
+    def anchor(self):
+        return f"commune-{self.insee_code}"
+
+    def search_document(self):
+        return SearchDocument(
+            self.name,
+            f"Commune de la {self.intercommunality.name} (code INSEE {self.insee_code}).",
+            self.postal_codes,
+        )
 
 
 class Sector(TerritoryEntry):
@@ -142,6 +277,18 @@ class TimelineEventQuerySet(PublishableQuerySet):
 
     def past(self):
         return self.filter(date__lt=timezone.localdate()).order_by("-date", "-order")
+
+    def reached(self):
+        """Steps that took place: not forecasts, before today; the latest first."""
+        return self.filter(is_forecast=False).past()
+
+    def expected(self):
+        """Steps still to come: forecasts (even overdue ones, until an editor records what
+        happened) and anything dated from today on; the nearest first."""
+        today = timezone.localdate()
+        return self.filter(models.Q(is_forecast=True) | models.Q(date__gte=today)).order_by(
+            "date", "order"
+        )
 
     def chronological(self):
         """By day, then by time (an untimed entry first, on every database), then by order."""
@@ -365,3 +512,8 @@ class TimelineEvent(Searchable, PublishableContent):
     @property
     def period_end(self):
         return dates.period_end(self.date, self.date_precision)
+
+    @property
+    def is_overdue_forecast(self):
+        """A forecast whose whole period has passed: shown as past and « à confirmer »."""
+        return self.is_forecast and dates.period_is_over(self.date, self.date_precision)

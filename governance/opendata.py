@@ -1,9 +1,10 @@
-"""Open-data definition of the meetings and milestones timeline (see core/opendata.py)."""
+"""Open-data definitions of the meetings and milestones timeline and of the communes of the
+territory (see core/opendata.py)."""
 
 from core.dates import DatePrecision
 from core.opendata import Column, Dataset, UpdatedColumn, UrlColumn
 
-from .models import TimelineEvent
+from .models import Commune, TimelineEvent
 
 
 def _hour(value):
@@ -64,5 +65,50 @@ DATASETS = [
         queryset=lambda request: TimelineEvent.objects.published().chronological(),
         model=TimelineEvent,
         list_url_name="governance:timeline",
+    ),
+    Dataset(
+        key="communes",
+        title="Communes du territoire",
+        description="Les communes des quatre intercommunalités, avec leur code INSEE et leur "
+        "population municipale, reprises des données officielles (Insee, DGCL ; l'édition est "
+        "donnée par le champ source).",
+        columns=[
+            Column(
+                "code_insee",
+                "Code officiel géographique de la commune (Insee).",
+                lambda c: c.insee_code,
+            ),
+            Column("nom", "Nom de la commune.", lambda c: c.name),
+            Column(
+                "population_municipale",
+                "Population municipale (populations légales de l'Insee) ; vide si inconnue.",
+                lambda c: c.population,
+            ),
+            Column(
+                "codes_postaux",
+                "Codes postaux, séparés par des virgules.",
+                lambda c: c.postal_codes,
+            ),
+            Column(
+                "intercommunalite",
+                "L'intercommunalité, sous le nom que lui donne le programme.",
+                lambda c: c.intercommunality.name,
+            ),
+            Column(
+                "siren_intercommunalite",
+                "Numéro SIREN de l'intercommunalité (EPCI).",
+                lambda c: c.intercommunality.siren,
+            ),
+            Column(
+                "source",
+                "Source et édition des données de la commune.",
+                lambda c: c.intercommunality.data_source,
+            ),
+            UrlColumn("Adresse de la ligne de la commune sur la page de son intercommunalité."),
+        ],
+        queryset=lambda request: Commune.objects.select_related("intercommunality").order_by(
+            "insee_code"
+        ),
+        list_url_name="governance:territory",
     ),
 ]

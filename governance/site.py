@@ -1,6 +1,11 @@
-"""What the governance app adds to the shared pages (see core/site.py)."""
+"""What the governance app adds to the shared pages (see core/site.py), and the parts other
+apps add to its intercommunality pages."""
 
 from core import opendata, site
+
+# Parts of an intercommunality's page contributed by other apps (its projects, its holders):
+# a template and a function of the intercommunality giving its context.
+intercommunality_parts: list[site.Part] = []
 
 
 def meetings():
@@ -13,10 +18,44 @@ def meetings():
     }
 
 
+def home_progress():
+    from .progress import progress
+
+    return {"progress": progress()}
+
+
 def intercommunalities():
     from .models import Intercommunality
 
     return {"intercommunalities": list(Intercommunality.objects.all())}
+
+
+def count_intercommunalities():
+    from .models import Intercommunality
+
+    return Intercommunality.objects.count()
+
+
+def count_communes():
+    from .models import Commune
+
+    return Commune.objects.count()
+
+
+def count_inhabitants():
+    """The population municipale of the communes, summed (None when none is known)."""
+    from django.db.models import Sum
+
+    from .models import Commune
+
+    return Commune.objects.aggregate(total=Sum("population"))["total"]
+
+
+def count_meetings_held():
+    """Published meetings that took place, by the rule « Où en est-on ? » uses (`reached()`)."""
+    from .models import TimelineEvent
+
+    return TimelineEvent.objects.published().reached().meetings().count()
 
 
 def site_map():
@@ -37,7 +76,7 @@ def upcoming_meetings(request):
 
 def register():
     from .opendata import DATASETS
-    from .sitemaps import BodySitemap, EventSitemap
+    from .sitemaps import BodySitemap, EventSitemap, IntercommunalitySitemap
 
     site.add_section(
         "governance",
@@ -46,11 +85,37 @@ def register():
         introduced=True,
         dated_by=["governance.Body", "governance.TimelineEvent"],
     )
+    site.add_section(
+        "progress",
+        "Où en est-on ?",
+        "governance:progress",
+        introduced=True,
+        dated_by=["governance.TimelineEvent"],
+    )
     site.add_section("territory", "Territoire", "governance:territory", introduced=True)
+    site.add_part(site.home_parts, "governance/parts/home_progress.html", home_progress, 5)
     site.add_part(site.home_parts, "governance/parts/home_meetings.html", meetings, 30, column=True)
     site.add_part(site.home_parts, "governance/parts/home_territory.html", intercommunalities, 40)
     site.add_part(site.site_map_parts, "governance/parts/site_map.html", site_map, order=30)
     site.add_part(site.dashboard_parts, "governance/parts/dashboard.html", upcoming_meetings)
-    site.sitemaps.update(instances=BodySitemap, calendrier=EventSitemap)
+    site.sitemaps.update(
+        instances=BodySitemap, calendrier=EventSitemap, territoire=IntercommunalitySitemap
+    )
+    territory = "governance:territory"
+    site.add_key_figure(
+        "intercommunalité", "intercommunalités", count_intercommunalities, territory, 30
+    )
+    site.add_key_figure("commune", "communes", count_communes, territory, 40, fragment="communes")
+    site.add_key_figure(
+        "habitant", "habitants", count_inhabitants, territory, 50, fragment="communes"
+    )
+    site.add_key_figure(
+        "réunion tenue",
+        "réunions tenues",
+        count_meetings_held,
+        "governance:timeline",
+        60,
+        fragment="titre-calendrier",
+    )
     site.add_link("calendar_feed", "governance:calendar_feed")
     opendata.register(*DATASETS)

@@ -1,6 +1,8 @@
+from django.contrib.sitemaps import Sitemap
+
 from core.sitemaps import PublishedSitemap
 
-from .models import Body, TimelineEvent
+from .models import Body, Intercommunality, TimelineEvent
 
 
 class BodySitemap(PublishedSitemap):
@@ -9,3 +11,10 @@ class BodySitemap(PublishedSitemap):
 
 class EventSitemap(PublishedSitemap):
     model = TimelineEvent
+
+
+class IntercommunalitySitemap(Sitemap):
+    """The intercommunalities' pages (always public; no date of change is recorded)."""
+
+    def items(self):
+        return Intercommunality.objects.order_by("order", "pk")

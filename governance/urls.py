@@ -11,5 +11,11 @@ urlpatterns = [
     ),
     path("gouvernance/calendrier.ics", ical.calendar_feed, name="calendar_feed"),
     path("gouvernance/calendrier/<slug:slug>.ics", ical.event_ics, name="event_ics"),
+    path("ou-en-est-on/", views.ProgressView.as_view(), name="progress"),
     path("territoire/", views.TerritoryView.as_view(), name="territory"),
+    path(
+        "territoire/<slug:slug>/",
+        views.IntercommunalityDetailView.as_view(),
+        name="intercommunality_detail",
+    ),
 ]

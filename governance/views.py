@@ -1,9 +1,13 @@
-from django.views.generic import TemplateView
+from django.views.generic import DetailView, TemplateView
 
+from core import site
 from core.metadata import PageMetadataMixin
+from core.text.normalize import fold
 from core.views import PublishedDetailView
 
 from .models import Body, Intercommunality, Sector, TimelineEvent
+from .progress import progress
+from .site import intercommunality_parts
 
 
 class TimelineView(PageMetadataMixin, TemplateView):
@@ -18,6 +22,16 @@ class TimelineView(PageMetadataMixin, TemplateView):
             events=TimelineEvent.objects.published().chronological(),
             **kwargs,
         )
+
+
+class ProgressView(PageMetadataMixin, TemplateView):
+    """« Où en est-on ? »: the last step reached and the next one, from the timeline."""
+
+    template_name = "governance/progress.html"
+    crumb = "Où en est-on ?"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(progress=progress(), **kwargs)
 
 
 class BodyDetailView(PublishedDetailView):
@@ -49,9 +63,34 @@ class TerritoryView(PageMetadataMixin, TemplateView):
     crumb = "Territoire"
 
     def get_context_data(self, **kwargs):
+        intercommunalities = list(Intercommunality.objects.with_figures())
         return super().get_context_data(
-            intercommunalities=Intercommunality.objects.all(),
+            intercommunalities=intercommunalities,
+            total_communes=sum(ic.commune_count for ic in intercommunalities),
+            total_population=sum(ic.population or 0 for ic in intercommunalities),
+            sources=sorted({ic.data_source for ic in intercommunalities if ic.data_source}),
             sectors=Sector.objects.all(),
             bodies=Body.objects.published(),
+            **kwargs,
+        )
+
+
+class IntercommunalityDetailView(PageMetadataMixin, DetailView):
+    """An intercommunality: its communes with their population, then what the other apps
+    add about it (`governance.site.intercommunality_parts`: its projects and holders)."""
+
+    model = Intercommunality
+    template_name = "governance/intercommunality_detail.html"
+    parent_crumb = ("Territoire", "governance:territory")
+    context_object_name = "intercommunality"
+
+    def get_context_data(self, **kwargs):
+        communes = sorted(self.object.communes.all(), key=lambda commune: fold(commune.name))
+        populations = [c.population for c in communes if c.population is not None]
+        return super().get_context_data(
+            communes=communes,
+            population=sum(populations) if populations else None,
+            **site.context_of(intercommunality_parts, self.object),
+            rows=site.rows(intercommunality_parts),
             **kwargs,
         )

@@ -3,6 +3,11 @@
 from core import site
 
 
+def hero():
+    """The home page's first screen: the programme, and its key figures (`core.site`)."""
+    return {"key_figures": site.key_figure_values()}
+
+
 def latest_news():
     from .models import NewsArticle
 
@@ -25,7 +30,7 @@ def register():
     from .sitemaps import LegalPagesSitemap, NewsSitemap, PageSitemap
 
     site.add_section("news", "Actualités", "pages:news_list", dated_by=["pages.NewsArticle"])
-    site.add_part(site.home_parts, "pages/parts/home_intro.html", dict, order=0)
+    site.add_part(site.home_parts, "pages/parts/home_intro.html", hero, order=0)
     site.add_part(site.home_parts, "pages/parts/home_news.html", latest_news, 20, column=True)
     site.add_part(site.site_map_parts, "pages/parts/site_map_pages.html", site_map_pages, 0)
     site.add_part(site.site_map_parts, "pages/parts/site_map_news.html", site_map_news, 40)

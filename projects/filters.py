@@ -105,7 +105,11 @@ class ProjectFilter(django_filters.FilterSet):
         fields = ()
 
     def options(self, selection):
-        """[(name, label, [(value, text, count, selected)])] for the filter form."""
+        """[(name, label, [(value, text, count, selected)])] for the filter form.
+
+        An option that would give no project, the other filters applied, is left out: it
+        would only lead to an empty list. The option chosen stays, even at 0, so the form
+        shows what the address asks for."""
         counts = selection.counts()
         rows = []
         for name in FILTER_NAMES:
@@ -116,8 +120,10 @@ class ProjectFilter(django_filters.FilterSet):
                 value = str(getattr(value, "value", value))
                 if value == "":
                     choices.append(("", text, None, current == ""))
-                else:
-                    choices.append((value, text, counts[name].get(value, 0), current == value))
+                    continue
+                count = counts[name].get(value, 0)
+                if count or current == value:
+                    choices.append((value, text, count, current == value))
             rows.append((name, field.label, choices))
         return rows
 

@@ -1,12 +1,39 @@
 """What the projects app adds to the shared pages (see core/site.py)."""
 
 from core import opendata, site
+from governance.site import intercommunality_parts
 
 
 def levers():
     from .models import PriorityLever
 
     return {"levers": list(PriorityLever.objects.published().with_project_counts())}
+
+
+def count_projects():
+    from .models import Project
+
+    return Project.objects.published().count()
+
+
+def count_holders():
+    from .models import ProjectHolder
+
+    return ProjectHolder.objects.published().count()
+
+
+def of_intercommunality(intercommunality):
+    """The published projects and holders of one intercommunality (its page)."""
+    from .models import Project, ProjectHolder
+
+    return {
+        "intercommunality_projects": list(
+            Project.objects.published().filter(intercommunality=intercommunality).for_listing()
+        ),
+        "intercommunality_holders": list(
+            ProjectHolder.objects.published().filter(intercommunality=intercommunality)
+        ),
+    }
 
 
 def site_map():
@@ -33,6 +60,13 @@ def register():
     site.add_part(site.home_parts, "projects/parts/home_levers.html", levers, order=10)
     site.add_part(site.site_map_parts, "projects/parts/site_map.html", site_map, order=20)
     site.sitemaps.update(priorites=LeverSitemap, projets=ProjectSitemap, porteurs=HolderSitemap)
+    site.add_part(
+        intercommunality_parts, "projects/parts/intercommunality.html", of_intercommunality
+    )
+    site.add_key_figure("projet", "projets", count_projects, "projects:project_list", 10)
+    site.add_key_figure(
+        "porteur de projet", "porteurs de projet", count_holders, "projects:holder_list", 20
+    )
     site.add_link("projects", "projects:project_list")
     site.add_link("holders", "projects:holder_list")
     site.add_link("projects_csv", "core:opendata_export", "projets", "csv")

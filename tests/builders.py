@@ -6,7 +6,7 @@ import itertools
 from django.utils import timezone
 
 from core.publishing import Status
-from governance.models import Body, Intercommunality, TimelineEvent
+from governance.models import Body, Commune, Intercommunality, TimelineEvent
 from pages.models import NewsArticle, Page
 from projects.models import LeverAction, PriorityLever, Project, ProjectHolder
 
@@ -95,6 +95,15 @@ def intercommunality(**kw):
     kw.setdefault("slug", _slug("cc"))
     kw.setdefault("name", f"Communauté {kw['slug']}")
     return Intercommunality.objects.create(**kw)
+
+
+def commune(intercommunality, **kw):
+    n = next(_seq)
+    kw.setdefault("insee_code", f"{99000 + n % 1000:05d}")
+    kw.setdefault("name", f"Commune d'essai {n}")
+    kw.setdefault("slug", f"commune-{n}")
+    kw.setdefault("population", 100 + n)
+    return Commune.objects.create(intercommunality=intercommunality, **kw)
 
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"

@@ -190,7 +190,7 @@ def test_news_article_and_event_data(seeded, client):
     assert article["datePublished"] == "2019-03-21"  # the day: the source gives no time
     assert article["dateModified"] == "2019-03-21"  # no change recorded since
     assert article["author"]["name"] == "Territoire d'industrie Auxois Morvan"
-    assert article["image"] == ["http://testserver/static/favicon.svg"]  # no image: the logo
+    assert article["image"] == ["http://testserver/static/logo.png"]  # no image: the logo
     meeting = json_ld(client.get("/gouvernance/calendrier/comite-de-projet-11-juillet-2019/").text)
     [event] = [d for d in meeting if d["@type"] == "Event"]
     assert event["startDate"] == "2019-07-11"
@@ -264,3 +264,15 @@ def test_canonical_open_graph_and_twitter_tags(db, client):
     image = re.search(r'<meta property="og:image" content="([^"]+)">', html).group(1)
     assert image.endswith(".webp") and "/renditions/" in image
     assert '<meta name="twitter:card" content="summary_large_image">' in html
+
+
+def test_shared_pages_show_the_page_image_or_the_logo(seeded, client):
+    """Open Graph needs a raster image: the page's own, or the 512 px PNG emblem."""
+    html = client.get("/actualites/visite-a-matignon-de-quatre-territoires-pilotes/").text
+    assert '<meta property="og:image" content="http://testserver/static/logo.png">' in html
+    assert '<meta name="twitter:card" content="summary">' in html  # a logo, not a large image
+    from django.contrib.staticfiles import finders
+    from PIL import Image
+
+    with Image.open(finders.find("logo.png")) as logo:
+        assert (logo.format, logo.size) == ("PNG", (512, 512))

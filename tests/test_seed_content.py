@@ -34,7 +34,7 @@ FACTS = [
     "11 juillet 2019",
     "24 septembre 2019",
     "19 décembre 2019",
-    "une vingtaine de projets ont été présentés",
+    "vingtaine de projets ont été présentés",  # « Aujourd’hui » is dated on the site
     "2e semestre 2020",
     "deuxième semestre 2020",
     "Visite à Matignon de quatre territoires d'industrie « pilotes » de Bourgogne-Franche-Comté",

@@ -15,7 +15,7 @@ PAGES = [
         ["Publié le 21 mars 2019"],
     ),
     ("/dispositif-national/", "pages/page_detail.html", ["reconquête industrielle"]),
-    ("/ou-en-est-on/", "pages/page_detail.html", ["25 janvier 2019"]),
+    ("/ou-en-est-on/", "governance/progress.html", ["25 janvier 2019", "Dernière étape franchie"]),
     ("/groupe-emploi-formation/", "pages/page_detail.html", ["Greta 21"]),
     ("/mentions-legales/", "pages/legal_notice.html", ["non renseigné", "Hébergement"]),
     ("/accessibilite/", "pages/accessibility.html", ["non conforme", "Défenseur des droits"]),

@@ -25,6 +25,15 @@ def file_size(value):
     return file_size_label(int(value or 0))
 
 
+@register.filter
+def french_number(value):
+    """« 12 345 »: thousands set apart by a non-breaking space, as in French (and as
+    Django's French formats do), so that a number never breaks across two lines."""
+    if value is None or value == "":
+        return ""
+    return f"{int(value):,}".replace(",", "\xa0")
+
+
 @register.inclusion_tag("includes/responsive_image.html")
 def responsive_image(image, sizes="(min-width: 48rem) 42rem, 100vw", css_class="article-image"):
     """A library image as WebP renditions with srcset/sizes (never the original upload),

@@ -17,6 +17,7 @@ PAGE_TYPES = {
     "instance": "/gouvernance/instances/groupe-de-travail-emplois-et-formations/",
     "reunion": "/gouvernance/calendrier/comite-de-projet-11-juillet-2019/",
     "territoire": "/territoire/",
+    "intercommunalite": "/territoire/cc-de-saulieu/",
     "recherche": "/recherche/?q=emploi",
     "recherche-vide": "/recherche/?q=introuvable",
     "donnees-ouvertes": "/donnees-ouvertes/",

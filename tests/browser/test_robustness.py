@@ -57,6 +57,8 @@ def test_menu_usable_on_a_phone(site, context):
     page.set_viewport_size({"width": 375, "height": 700})
     page.goto(site + "/")
     link = page.locator(".main-nav a", has_text="Projets")
+    assert not link.is_visible()  # folded behind « Menu » (tests/browser/test_phone.py)
+    page.get_by_role("button", name="Menu").click()
     assert link.is_visible()
     box = link.bounding_box()
     assert box["width"] >= 24 and box["height"] >= 24  # a finger can hit it
