@@ -147,7 +147,14 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 # The 2019 content, in loading order (`manage.py load_initial_data`).
-INITIAL_DATA_FIXTURES = ["territory", "territory_communes", "governance", "projects", "pages"]
+INITIAL_DATA_FIXTURES = [
+    "territory",
+    "territory_communes",
+    "governance",
+    "projects",
+    "pages",
+    "glossary",
+]
 FILE_UPLOAD_PERMISSIONS = 0o644  # uploaded files are data: never executable
 IMAGEKIT_CACHEFILE_DIR = "renditions"
 # Renditions are made when an image is saved; pages only write their addresses.

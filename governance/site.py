@@ -112,4 +112,5 @@ def register():
         60,
         fragment="titre-calendrier",
     )
+    site.add_link("calendar_feed", "governance:calendar_feed")
     opendata.register(*DATASETS)

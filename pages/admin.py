@@ -6,7 +6,7 @@ from core import site
 from core.admin_base import DocumentInline, PublishableAdmin
 from core.todo import Todo, can_change, todo_check
 
-from .models import Document, MenuItem, NewsArticle, Page, SiteIdentity
+from .models import Document, GlossaryEntry, MenuItem, NewsArticle, Page, PageKind, SiteIdentity
 
 
 def section_choices():
@@ -36,15 +36,17 @@ class SectionFilter(admin.SimpleListFilter):
 @admin.register(Page)
 class PageAdmin(PublishableAdmin):
     form = PageForm
-    list_display = ["title", "section_column", "in_footer", "status", "order", "updated_at"]
+    list_display = [
+        "title", "kind", "section_column", "in_footer", "status", "order", "updated_at",
+    ]  # fmt: skip
     list_editable = ["order"]
-    list_filter = ["status", SectionFilter, "in_footer"]
+    list_filter = ["status", "kind", SectionFilter, "in_footer"]
     search_fields = ["title", "summary", "body"]
     prepopulated_fields = {"slug": ["title"]}
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
         PublishableAdmin.image_fieldset,
-        ("Place dans le site", {"fields": ["section", "in_footer", "order"]}),
+        ("Place dans le site", {"fields": ["kind", "section", "in_footer", "order"]}),
         PublishableAdmin.publication_fieldset,
     ]
     inlines = [DocumentInline]
@@ -77,6 +79,15 @@ class MenuItemAdmin(admin.ModelAdmin):
     search_fields = ["label"]
 
 
+@admin.register(GlossaryEntry)
+class GlossaryEntryAdmin(admin.ModelAdmin):
+    """The acronyms of the glossary page, also explained where they first appear in a page."""
+
+    list_display = ["acronym", "expansion"]
+    search_fields = ["acronym", "expansion", "explanation"]
+    fields = ["acronym", "expansion", "explanation"]
+
+
 @admin.register(Document)
 class DocumentAdmin(admin.ModelAdmin):
     """All attached files in one list; they are added from the page they belong to."""
@@ -94,9 +105,14 @@ class SiteIdentityAdmin(admin.ModelAdmin):
     """One row: the legal notice and the accessibility statement read from it."""
 
     fieldsets = [
+        ("Contact", {
+            "fields": ["contact_name", "contact_address", "contact_phone", "contact_email"],
+            "description": "Affiché en pied de chaque page dès qu'un champ est rempli, et sur "
+                           "les pages « Participer / porter un projet ». L'adresse électronique "
+                           "sert aussi aux mentions légales et à la déclaration d'accessibilité.",
+        }),
         ("Mentions légales", {"fields": ["publisher", "publisher_address",
-                                          "publication_director", "host", "host_address",
-                                          "contact_email"]}),
+                                          "publication_director", "host", "host_address"]}),
         ("Accessibilité", {"fields": ["accessibility_status", "audit_date", "audit_rate",
                                        "non_accessible_content", "statement_date"]}),
     ]  # fmt: skip
@@ -106,6 +122,32 @@ class SiteIdentityAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+def identity_url(identity):
+    if identity.pk and SiteIdentity.objects.exists():
+        return reverse("admin:pages_siteidentity_change", args=[1])
+    return reverse("admin:pages_siteidentity_add")
+
+
+@todo_check
+def participate_page_without_contact(request):
+    """A published « Participer » page tells visitors the contact is not yet published."""
+    if not can_change(request, SiteIdentity):
+        return []
+    pages = Page.objects.published().filter(kind=PageKind.PARTICIPATE)
+    identity = SiteIdentity.load()
+    if identity.has_contact or not pages.exists():
+        return []
+    return [
+        Todo(
+            "La page « " + pages.first().title + " » est publiée, mais aucune coordonnée de "
+            "contact n'est renseignée : elle dit aux visiteurs que le contact n'est pas encore "
+            "publié.",
+            identity_url(identity),
+            "Renseigner le contact",
+        )
+    ]
 
 
 @todo_check
@@ -121,15 +163,10 @@ def legal_notice_gaps(request):
     ]
     if not missing:
         return []
-    url = (
-        reverse("admin:pages_siteidentity_change", args=[1])
-        if identity.pk and SiteIdentity.objects.exists()
-        else reverse("admin:pages_siteidentity_add")
-    )
     return [
         Todo(
             "Mentions légales : « non renseigné » s'affiche pour " + ", ".join(missing) + ".",
-            url,
+            identity_url(identity),
             "Remplir l'identité du site",
         )
     ]

@@ -2,9 +2,11 @@
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 
 from core import metadata, site
 from core.fields import WebAddressField
@@ -30,6 +32,11 @@ class PageQuerySet(PublishableQuerySet):
         return self.published().standalone().filter(in_footer=False)
 
 
+class PageKind(models.TextChoices):
+    STANDARD = "standard", "Page simple"
+    PARTICIPATE = "participate", "Participer / porter un projet"
+
+
 class Page(RichTextSanitizingMixin, Illustrated, Searchable, PublishableContent):
     """A programme page, or — when `section` is set — the introduction of a site section."""
 
@@ -48,6 +55,15 @@ class Page(RichTextSanitizingMixin, Illustrated, Searchable, PublishableContent)
         help_text="Si renseigné, le texte s'affiche en tête de cette rubrique.",
     )
     body = RichTextField("texte")
+    kind = models.CharField(
+        "type de page",
+        max_length=20,
+        choices=PageKind.choices,
+        default=PageKind.STANDARD,
+        help_text="« Participer / porter un projet » affiche sous le texte les coordonnées "
+        "de l'équipe (fiche « Identité du site ») et une invitation à la contacter. Pour la "
+        "mettre dans le menu : « Menu principal », ajouter une entrée qui choisit cette page.",
+    )
     in_footer = models.BooleanField("lien en pied de page", default=False)
     order = models.PositiveSmallIntegerField("ordre", default=0)
     documents = GenericRelation(Document)
@@ -227,6 +243,25 @@ class SiteIdentity(models.Model):
     host = models.CharField("hébergeur", max_length=200, blank=True)
     host_address = models.TextField("adresse de l'hébergeur", blank=True)
     contact_email = models.EmailField("adresse de contact", blank=True)
+    contact_name = models.CharField(
+        "service ou personne à contacter",
+        max_length=200,
+        blank=True,
+        help_text="Par exemple le service ou la fonction de l'interlocuteur de l'équipe.",
+    )
+    contact_phone = models.CharField(
+        "téléphone de contact",
+        max_length=30,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^\+?[0-9][0-9 .()-]{5,}$",
+                "Un numéro de téléphone : chiffres, espaces, points ou tirets, par exemple "
+                "« 03 80 00 00 00 » ou « +33 3 80 00 00 00 ».",
+            )
+        ],
+    )
+    contact_address = models.TextField("adresse postale de contact", blank=True)
     accessibility_status = models.CharField(
         "état de conformité au RGAA",
         max_length=10,
@@ -245,6 +280,7 @@ class SiteIdentity(models.Model):
     )
     statement_date = models.DateField("date de la déclaration", null=True, blank=True)
 
+    CONTACT_FIELDS = ("contact_name", "contact_address", "contact_phone", "contact_email")
     LEGAL_NOTICE_FIELDS = (
         "publisher",
         "publisher_address",
@@ -265,7 +301,80 @@ class SiteIdentity(models.Model):
         self.pk = 1
         super().save(*args, **kwargs)
 
+    @property
+    def has_contact(self):
+        return any(getattr(self, name) for name in self.CONTACT_FIELDS)
+
+    @property
+    def contact_phone_uri(self):
+        """« tel:+33380000000 » for « 03 80 00 00 00 » (a French number without its
+        country code is given the French one)."""
+        digits = "".join(c for c in self.contact_phone if c.isdigit())
+        if not digits:
+            return ""
+        if self.contact_phone.strip().startswith("+"):
+            return f"tel:+{digits}"
+        if len(digits) == 10 and digits.startswith("0"):
+            return f"tel:+33{digits[1:]}"
+        return f"tel:{digits}"
+
     @classmethod
     def load(cls):
         """The row, or an empty unsaved one: reading a page never writes to the database."""
         return cls.objects.filter(pk=1).first() or cls(pk=1)
+
+
+class GlossaryQuerySet(models.QuerySet):
+    def expansions(self):
+        """{acronym: expansion} of every entry."""
+        return dict(self.values_list("acronym", "expansion"))
+
+
+class GlossaryManager(models.Manager.from_queryset(GlossaryQuerySet)):
+    def get_by_natural_key(self, acronym):
+        return self.get(acronym=acronym)
+
+
+class GlossaryEntry(models.Model):
+    """An acronym used on the site, explained on the glossary page and, at its first
+    occurrence in each page, by `<abbr title="…">` (see `core.text.abbreviations`)."""
+
+    acronym = models.CharField(
+        "sigle",
+        max_length=30,
+        unique=True,
+        help_text="Tel qu'il est écrit dans les textes, majuscules comprises (« CCI », "
+        "« Greta ») : il est reconnu seulement sous cette forme, en mot entier.",
+    )
+    expansion = models.CharField(
+        "forme développée",
+        max_length=200,
+        help_text="Ce que le sigle veut dire, par exemple « Chambre de commerce et "
+        "d'industrie ». Affiché au survol du sigle et dans le glossaire.",
+    )
+    explanation = models.TextField(
+        "explication",
+        blank=True,
+        help_text="Facultatif : quelques phrases pour le glossaire.",
+    )
+
+    objects = GlossaryManager()
+
+    class Meta:
+        verbose_name = "sigle du glossaire"
+        verbose_name_plural = "glossaire"
+        ordering = ["acronym"]
+
+    def __str__(self):
+        return f"{self.acronym} — {self.expansion}"
+
+    def get_absolute_url(self):
+        return reverse("pages:glossary") + "#" + self.anchor
+
+    def natural_key(self):
+        return (self.acronym,)
+
+    @property
+    def anchor(self):
+        """The entry's fragment identifier on the glossary page (« #sigle-cci »)."""
+        return "sigle-" + (slugify(self.acronym) or str(self.pk))

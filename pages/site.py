@@ -37,3 +37,5 @@ def register():
     site.sitemaps.update(pages=PageSitemap, actualites=NewsSitemap, informations=LegalPagesSitemap)
     site.add_link("news_rss", "news_rss")
     site.add_link("news_atom", "news_atom")
+    site.add_link("subscribe", "pages:subscribe")
+    site.add_link("glossary", "pages:glossary")

@@ -18,11 +18,12 @@ class NewsSitemap(PublishedSitemap):
 
 
 class LegalPagesSitemap(Sitemap):
-    """The legal notice and the accessibility statement, the latter dated when its date is
-    recorded (the legal notice has no date of its own)."""
+    """The legal notice, the accessibility statement, the glossary and « S'abonner »; the
+    accessibility statement is dated when its date is recorded (the others have no date of
+    their own)."""
 
     def items(self):
-        return ["pages:legal_notice", "pages:accessibility"]
+        return ["pages:legal_notice", "pages:accessibility", "pages:glossary", "pages:subscribe"]
 
     def location(self, item):
         return reverse(item)

@@ -5,7 +5,7 @@ from core import site
 from core.metadata import PageMetadataMixin
 from core.views import PaginatedListView, PublishedDetailView
 
-from .models import NewsArticle, Page, SiteIdentity
+from .models import GlossaryEntry, NewsArticle, Page, PageKind, SiteIdentity
 
 
 class PageDetailView(PublishedDetailView):
@@ -17,6 +17,11 @@ class PageDetailView(PublishedDetailView):
         if self.object.section:
             return redirect(self.object.get_absolute_url())
         return self.render_to_response(self.get_context_data(object=self.object))
+
+    def get_template_names(self):
+        if self.object.kind == PageKind.PARTICIPATE:
+            return ["pages/page_participate.html"]
+        return super().get_template_names()
 
     def get_context_data(self, **kwargs):
         """« Pour aller plus loin »: a programme page leads on to the other programme pages
@@ -61,3 +66,20 @@ class AccessibilityView(LegalNoticeView):
 
     template_name = "pages/accessibility.html"
     crumb = "Déclaration d'accessibilité"
+
+
+class GlossaryView(PageMetadataMixin, TemplateView):
+    """The acronyms used on the site, each with its own anchor."""
+
+    template_name = "pages/glossary.html"
+    crumb = "Glossaire"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(entries=GlossaryEntry.objects.all(), **kwargs)
+
+
+class SubscribeView(PageMetadataMixin, TemplateView):
+    """How to follow the site: the news feeds and the calendar, in plain words."""
+
+    template_name = "pages/subscribe.html"
+    crumb = "S'abonner"

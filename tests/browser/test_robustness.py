@@ -96,7 +96,7 @@ def test_no_request_leaves_the_site_and_no_cookie_is_set(site, page):
 
 
 def test_print_hides_navigation_and_shows_link_targets(site, page):
-    page.goto(site + "/ou-en-est-on/")
+    page.goto(site + "/groupe-emploi-formation/")
     page.emulate_media(media="print")
     assert not page.locator(".site-header").is_visible()
     assert not page.locator(".site-footer").is_visible()
