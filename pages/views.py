@@ -30,7 +30,9 @@ class PageDetailView(PublishedDetailView):
             return super().get_context_data(**kwargs)
         return super().get_context_data(
             further_pages=Page.objects.programme().exclude(pk=self.object.pk),
-            further_sections=[site.sections[key] for key, _ in site.introduced_sections()],
+            further_sections=[  # the home page is a click away on every page
+                site.sections[key] for key, _ in site.introduced_sections() if key != "home"
+            ],
             **kwargs,
         )
 

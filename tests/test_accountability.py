@@ -508,7 +508,10 @@ def test_the_national_scheme_page_leads_on(seeded, client):
     assert "Pour aller plus loin" in text
     for href in ["/ou-en-est-on/", "/priorites/", "/projets/", "/gouvernance/"]:
         assert f'href="{href}"' in response.text, href
-    assert 'href="/dispositif-national/"' not in response.text.split("Pour aller plus loin")[1]
+    further = response.text.split("Pour aller plus loin")[1]
+    assert 'href="/dispositif-national/"' not in further  # not itself
+    assert 'href="/"' not in further  # nor the home page, linked from every page
+    assert "Pour aller plus loin" not in text_of(client, "/donnees-personnelles/")  # footer page
 
 
 def test_the_seed_records_no_milestone_funding_or_meeting_link(seeded, client):
