@@ -19,8 +19,8 @@ CONTRACT = "/gouvernance/calendrier/contractualisation-2e-semestre-2020/"
 
 
 def panel(markup):
-    """The text of the « Où en est-on ? » panel (a <dl class="progress">)."""
-    found = re.search(r'<dl class="progress">.*?</dl>', markup, re.S)
+    """The text of the « Où en est-on ? » panel (a <dl class="situation">)."""
+    found = re.search(r'<dl class="situation">.*?</dl>', markup, re.S)
     assert found, "no progress panel on the page"
     return page_text(found.group())
 

@@ -276,3 +276,15 @@ def test_shared_pages_show_the_page_image_or_the_logo(seeded, client):
 
     with Image.open(finders.find("logo.png")) as logo:
         assert (logo.format, logo.size) == ("PNG", (512, 512))
+
+
+def test_no_page_repeats_an_id(seeded, client):
+    """Each id once per page: parts that several apps add to one page (the home page) must
+    not collide, or a heading's aria-labelledby names the wrong section."""
+    repeated = {}
+    for path, response in crawl(client).items():
+        if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
+            ids = re.findall(r'\sid="([^"]+)"', response.text)
+            if len(ids) != len(set(ids)):
+                repeated[path] = sorted({i for i in ids if ids.count(i) > 1})
+    assert repeated == {}
