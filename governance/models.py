@@ -37,9 +37,12 @@ class TerritoryEntry(NamedSlugModel):
 
 class IntercommunalityQuerySet(SlugQuerySet):
     def with_figures(self):
-        """Each with `commune_count` and `population` (the sum of its communes')."""
+        """Each with `commune_count` and `population` (the sum of its communes', stated only
+        when every commune's population is known: a partial sum would be a false figure)."""
         return self.annotate(
-            commune_count=models.Count("communes"), population=models.Sum("communes__population")
+            commune_count=models.Count("communes"),
+            known_populations=models.Count("communes__population"),
+            population_sum=models.Sum("communes__population"),
         ).order_by("order", "name")  # Meta.ordering does not apply to aggregating queries
 
 
@@ -107,6 +110,12 @@ class Intercommunality(TerritoryEntry):
     def search_dependents(self):
         """Its communes, whose results name it and lead to its page."""
         return list(self.communes.select_related("intercommunality")) if self.pk else []
+
+    @property
+    def population(self):
+        """The population of its communes (read `with_figures()`), or None if one is unknown."""
+        known, count = getattr(self, "known_populations", 0), getattr(self, "commune_count", 1)
+        return self.population_sum if known == count else None
 
     @property
     def renamed(self):

@@ -38,12 +38,16 @@ def count_communes():
 
 
 def count_inhabitants():
-    """The population municipale of the communes, summed (None when none is known)."""
-    from django.db.models import Sum
+    """The population municipale of the communes, summed; None (no figure shown) unless
+    every commune's is known."""
+    from django.db.models import Count, Sum
 
     from .models import Commune
 
-    return Commune.objects.aggregate(total=Sum("population"))["total"]
+    figures = Commune.objects.aggregate(
+        total=Sum("population"), communes=Count("pk"), known=Count("population")
+    )
+    return figures["total"] if figures["known"] == figures["communes"] else None
 
 
 def count_meetings_held():

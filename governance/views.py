@@ -65,7 +65,11 @@ class TerritoryView(PageMetadataMixin, TemplateView):
         return super().get_context_data(
             intercommunalities=intercommunalities,
             total_communes=sum(ic.commune_count for ic in intercommunalities),
-            total_population=sum(ic.population or 0 for ic in intercommunalities),
+            total_population=(
+                None
+                if any(ic.population is None for ic in intercommunalities)
+                else sum(ic.population for ic in intercommunalities)
+            ),
             sources=sorted({ic.data_source for ic in intercommunalities if ic.data_source}),
             sectors=Sector.objects.all(),
             bodies=Body.objects.published(),
@@ -84,9 +88,10 @@ class IntercommunalityDetailView(PageMetadataMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         communes = sorted(self.object.communes.all(), key=lambda commune: fold(commune.name))
-        populations = [c.population for c in communes if c.population is not None]
+        populations = [c.population for c in communes]
+        known = communes and None not in populations  # a partial sum would be a false figure
         return super().get_context_data(
             communes=communes,
-            population=sum(populations) if populations else None,
+            population=sum(populations) if known else None,
             **kwargs,
         )

@@ -20,6 +20,7 @@ from governance.models import Commune, Intercommunality, TimelineEvent
 from projects.models import Project, ProjectHolder
 
 from . import builders
+from .crawl import page_text
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_DATA = ROOT / "node_modules/@etalab/decoupage-administratif/data"
@@ -69,7 +70,7 @@ def test_a_name_is_the_same_whatever_the_abbreviation_or_apostrophe():
 
 
 def test_numbers_are_written_the_french_way():
-    assert french_number(38325) == f"38{NBSP}325"
+    assert french_number(38036) == f"38{NBSP}036"
     assert french_number(1234567) == f"1{NBSP}234{NBSP}567"
     assert french_number(12) == "12"
     assert french_number(None) == ""
@@ -165,7 +166,7 @@ def test_territory_and_home_cards_link_to_the_intercommunality_pages(seeded, cli
         assert client.get(url).status_code == 200
     assert "Aujourd'hui : CC de Saulieu-Morvan" in without_abbr(territory)
     table = territory[territory.index('<section id="communes"') :]
-    assert f'<td class="number">145</td><td class="number">{french_number(38325)}</td>' in table
+    assert f'<td class="number">145</td><td class="number">{french_number(38036)}</td>' in table
 
 
 def test_the_sitemap_lists_the_intercommunality_pages(seeded, client):
@@ -235,11 +236,11 @@ def test_key_figures_are_counted_from_the_published_data_and_lead_to_it(seeded, 
         "porteurs de projet": (ProjectHolder.objects.published().count(), "/porteurs/"),
         "intercommunalités": (4, "/territoire/"),
         "communes": (145, "/territoire/#communes"),
-        "habitants": (38325, "/territoire/#communes"),
+        "habitants": (38036, "/territoire/#communes"),
         "réunions au calendrier": (held.count(), "/gouvernance/#titre-calendrier"),
     }
     assert held.count() > 0
-    assert f"<strong>38{NBSP}325</strong> habitants" in client.get("/").text
+    assert f"<strong>38{NBSP}036</strong> habitants" in client.get("/").text
     for _, url in figures.values():
         assert client.get(url).status_code == 200
     assert 'id="communes"' in client.get("/territoire/").text
@@ -253,7 +254,7 @@ def test_key_figures_follow_the_data(seeded, client):
     after = key_figures(client)
     assert after["projets"][0] == before["projets"][0] + 1
     assert after["communes"][0] == 146
-    assert after["habitants"][0] == 38325 + 1000
+    assert after["habitants"][0] == 38036 + 1000
 
 
 def test_a_figure_with_nothing_to_count_is_not_shown(db, client):
@@ -287,7 +288,8 @@ def fake_package(tmp_path, epci_names=None, version="6.0.0", drop=()):
         members = []
         for k in range(2):
             code = f"21{n}{k}0"
-            members.append({"code": code, "nom": f"Commune {n}-{k}", "populationMunicipale": 100})
+            # The DGCL list carries its own population figure: the site takes Insee's (100).
+            members.append({"code": code, "nom": f"Commune {n}-{k}", "populationMunicipale": 999})
             communes.append(
                 {
                     "code": code,
@@ -389,3 +391,16 @@ def test_the_communes_are_open_data_in_csv_and_json(seeded, client):
     assert csv.splitlines()[0].startswith("code_insee;nom;population_municipale;")
     assert len(csv.splitlines()) == 146
     assert "Communes du territoire" in client.get("/donnees-ouvertes/").text
+
+
+def test_a_commune_of_unknown_population_leaves_no_false_total(seeded, client):
+    """A commune added without its population: no sum is stated as the population."""
+    saulieu = Intercommunality.objects.get(slug="cc-de-saulieu")
+    builders.commune(saulieu, name="Commune sans chiffre", population=None)
+    page = page_text(client.get("/territoire/cc-de-saulieu/").text)
+    assert "Commune sans chiffre" in page and "non connue" in page
+    assert "Population municipale" not in page.split("Les 13 communes")[0]
+    assert "Total" not in page
+    territory = page_text(client.get("/territoire/").text)
+    assert "Territoire d'industrie 146 incomplète" in territory
+    assert "habitants" not in key_figures(client)

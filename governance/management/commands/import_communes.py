@@ -193,7 +193,7 @@ class Command(BaseCommand):
                     f"La commune {code} ({member.get('nom')}) est absente de communes.json."
                 )
             name = commune["nom"]
-            population = member.get("populationMunicipale", commune.get("population"))
+            population = commune.get("population")  # Insee legal population (communes.json)
             slugs.setdefault(slugify(name), []).append(code)
             objects.append(
                 {
