@@ -34,12 +34,12 @@ def test_progress_page_states_the_last_step_reached_and_the_overdue_next_step(se
     assert response.status_code == 200
     text = panel(response.text)
     assert "Dernière étape franchie Comité de projet — jeudi 19 décembre 2019" in text
-    assert "Prochaine étape annoncée" in text
+    assert "Prochaine étape annoncée aucune étape à venir n'est annoncée" in text
     assert (
-        "Signature du contrat Territoire d'industrie de l'Auxois Morvan — "
-        "prévue pour 2e semestre 2020 date dépassée, à confirmer"
+        "En attente de confirmation Signature du contrat Territoire d'industrie de "
+        "l'Auxois Morvan — prévue pour le 2e semestre 2020 date dépassée, à confirmer"
     ) in text
-    assert "Réunions tenues 5 réunions inscrites au calendrier" in text
+    assert "Réunions au calendrier 5 réunions passées" in text
     assert CONTRACT in response.text
     # The programme's own text stays, dated, below the panel; nothing reads as current.
     page = page_text(response.text)
@@ -54,7 +54,7 @@ def test_home_page_says_how_current_the_information_is(seeded, client):
     text = panel(response.text)
     assert "Dernière étape franchie Comité de projet — jeudi 19 décembre 2019" in text
     assert "date dépassée, à confirmer" in text
-    assert "Réunions tenues" not in text  # the key figures above already count them
+    assert "Réunions au calendrier" not in text  # the key figures above already count them
     assert 'href="/ou-en-est-on/"' in response.text
     assert "Aujourd'hui" not in page_text(response.text)
 
@@ -65,7 +65,7 @@ def test_passed_forecast_reads_as_past_on_the_timeline_and_its_page(seeded, clie
     assert entry.startswith(" date dépassée, à confirmer")
     assert "prévision" not in entry
     detail = page_text(client.get(CONTRACT).text)
-    assert "Date prévue pour 2e semestre 2020 date dépassée, à confirmer" in detail
+    assert "Date prévue pour le 2e semestre 2020 date dépassée, à confirmer" in detail
 
 
 def test_a_forecast_still_ahead_reads_as_a_forecast(seeded, client):
@@ -90,15 +90,17 @@ def test_the_panel_follows_the_timeline(seeded, client):
     )
     text = panel(client.get("/ou-en-est-on/").text)
     assert "Dernière étape franchie Comité de projet d'hier" in text
-    # The overdue 2020 forecast comes first: it is still « à confirmer » until recorded.
-    assert "Prochaine étape annoncée Signature du contrat" in text
+    # The meeting announced is the next step; the overdue 2020 forecast waits, apart.
+    assert "Prochaine étape annoncée Comité de projet à venir" in text
+    assert "En attente de confirmation Signature du contrat" in text
     contract = TimelineEvent.objects.get(slug="contractualisation-2e-semestre-2020")
     contract.is_forecast = False  # what an editor records once it is done
     contract.save()
     text = panel(client.get("/ou-en-est-on/").text)
     assert "Prochaine étape annoncée Comité de projet à venir" in text
+    assert "En attente de confirmation" not in text
     assert "brouillon" not in text
-    assert "Réunions tenues 6 réunions inscrites au calendrier" in text
+    assert "Réunions au calendrier 6 réunions passées" in text
 
 
 def test_an_empty_timeline_says_so(db, client):
@@ -110,7 +112,7 @@ def test_an_empty_timeline_says_so(db, client):
 def test_no_next_step_is_said_plainly(db, client):
     builders.event(title="Première réunion", kind=EventKind.MEETING, date=days(-30))
     text = panel(client.get("/ou-en-est-on/").text)
-    assert "Prochaine étape annoncée aucune étape n'est annoncée pour le moment." in text
+    assert "Prochaine étape annoncée aucune étape à venir n'est annoncée pour le moment." in text
 
 
 def test_the_last_content_change_is_stated_only_when_recorded(seeded, client):
@@ -163,3 +165,10 @@ def test_progress_page_queries_stay_constant(seeded, client, django_assert_max_n
 def test_the_page_is_in_the_sitemap_once(seeded, client):
     sitemap = client.get("/sitemap.xml").text
     assert sitemap.count("/ou-en-est-on/</loc>") == 1
+
+
+def test_a_dated_forecast_reads_as_planned_on_its_day(seeded, client):
+    event = builders.event(title="Comité annoncé", date=days(10), is_forecast=True)
+    detail = page_text(client.get(event.get_absolute_url()).text)
+    assert f"Date prévue le {event.day_label}" in detail
+    assert "prévision" in detail and "à confirmer" not in detail
