@@ -65,7 +65,7 @@ FACTS = [
     "l'attractivité des métiers de l'industrie",
     "recherche d'emplois et de la formation professionnelle",
     "listing non exhaustif des projets identifiés",
-    "sera diffusé dès la signature du contrat",
+    "serait diffusé dès la signature du contrat",  # dated: « le programme annonçait alors »
 ]
 
 
@@ -174,3 +174,15 @@ def test_every_fixture_file_is_in_the_one_list_that_loads_them(settings):
     fixtures = Path(__file__).resolve().parents[1] / "fixtures"
     files = {path.stem for path in fixtures.glob("*.json")}
     assert files == set(settings.INITIAL_DATA_FIXTURES)
+
+
+def test_no_page_presents_the_2019_situation_as_current(site_text):
+    """The source was written after the December 2019 committee: its « aujourd'hui » and its
+    futures (« pourront intégrer », « sera diffusé ») are dated on the site, not repeated."""
+    for wording in [
+        "Aujourd'hui, une vingtaine",
+        "pourront intégrer",
+        "sera diffusé",
+        "est prévue pour",
+    ]:
+        assert wording not in site_text, wording
