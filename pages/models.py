@@ -309,7 +309,8 @@ class SiteIdentity(models.Model):
     def contact_phone_uri(self):
         """« tel:+33380000000 » for « 03 80 00 00 00 » (a French number without its
         country code is given the French one)."""
-        digits = "".join(c for c in self.contact_phone if c.isdigit())
+        # « +33 (0)3 80 … »: the bracketed 0 is dialled only from within France.
+        digits = "".join(c for c in self.contact_phone.replace("(0)", "") if c.isdigit())
         if not digits:
             return ""
         if self.contact_phone.strip().startswith("+"):

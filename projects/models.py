@@ -173,13 +173,24 @@ class ProjectStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", "En cours"
     COMPLETED = "completed", "Réalisé"
 
+    def count_label(self, count):
+        """« 1 projet présenté », « 9 projets retenus au contrat »: agreed with the count."""
+        if count == 1:
+            return f"1 projet {self.label.lower()}"
+        plural = {"in_progress": "en cours", "retained": "retenus au contrat"}
+        return f"{count} projets {plural.get(self.value, self.label.lower() + 's')}"
+
 
 class ProjectQuerySet(PublishableQuerySet):
     def count_by_status(self):
-        """[(status, number of projects)] in the order of the statuses, leaving out those
-        with no project; one query."""
+        """[(status, number of projects, « 9 projets présentés »)] in the order of the
+        statuses, leaving out those with no project; one query."""
         counts = dict(self.order_by().values_list("project_status").annotate(n=models.Count("pk")))
-        return [(status, counts[status]) for status in ProjectStatus if counts.get(status)]
+        return [
+            (status, counts[status], status.count_label(counts[status]))
+            for status in ProjectStatus
+            if counts.get(status)
+        ]
 
     def without_lever(self):
         """The projects the list shows under « Levier non précisé » (`levier=non-precise`)."""

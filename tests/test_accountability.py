@@ -422,8 +422,8 @@ def test_home_page_shows_progress_by_status_each_linking_to_its_projects(client)
     response = client.get("/")
     text = page_text(response.text)
     assert "Avancement des projets" in text
-    assert "Présenté : 2 projets" in text
-    assert "Réalisé : 1 projet" in text
+    assert "2 projets présentés" in text
+    assert "1 projet réalisé" in text
     assert "En cours" not in text and "Retenu au contrat" not in text  # nothing to count
     assert 'href="/projets/?etat=presented"' in response.text
     assert follow_count(client, "/projets/?etat=presented") == 2
@@ -442,7 +442,7 @@ def test_lever_page_shows_its_progress_by_status(client):
 
     response = client.get(lever.get_absolute_url())
     text = page_text(response.text)
-    assert "Retenu au contrat : 2 projets" in text
+    assert "2 projets retenus au contrat" in text
     assert "Réalisé" not in text
     link = f"/projets/?levier={lever.slug}&amp;etat=retained"
     assert f'href="{link}"' in response.text
@@ -630,3 +630,14 @@ def test_pages_do_not_query_more_with_more_milestones_funders_and_meetings(
     for url, count in zip(urls, counts, strict=True):
         with django_assert_max_num_queries(count):
             assert client.get(url).status_code == 200
+
+
+def test_progress_counts_agree_with_their_status(seeded, client):
+    """« 9 projets présentés », « 1 projet réalisé »: the count and the status agree."""
+    from projects.models import ProjectStatus
+
+    assert ProjectStatus.RETAINED.count_label(2) == "2 projets retenus au contrat"
+    assert ProjectStatus.IN_PROGRESS.count_label(3) == "3 projets en cours"
+    assert ProjectStatus.COMPLETED.count_label(1) == "1 projet réalisé"
+    home = page_text(client.get("/").text)
+    assert "Avancement des projets 9 projets présentés" in home

@@ -73,6 +73,8 @@ def test_phone_numbers_are_checked_and_linked():
     assert identity.contact_phone_uri == "tel:+33380000000"
     identity.contact_phone = "03.80.00.00.00"
     assert identity.contact_phone_uri == "tel:+33380000000"
+    identity.contact_phone = "+33 (0)3 80 00 00 00"  # the 0 in brackets is not dialled
+    assert identity.contact_phone_uri == "tel:+33380000000"
 
 
 def test_contact_fields_are_in_the_admin_in_french(admin_client):
