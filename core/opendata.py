@@ -94,7 +94,8 @@ class Dataset:
     def rows(self, request):
         columns = self.all_columns
         objects = list(self.queryset(request))
-        lookups = [lookup for column in columns for lookup in column.prefetch]
+        # Columns that read the same relation name the same lookup: prefetch it once.
+        lookups = dict.fromkeys(lookup for column in columns for lookup in column.prefetch)
         prefetch_related_objects(objects, *(lk() if callable(lk) else lk for lk in lookups))
         return [
             {column.name: empty_as_none(column.read(obj, request)) for column in columns}

@@ -51,10 +51,10 @@ def count_inhabitants():
 
 
 def count_meetings_held():
-    """Published meetings that took place, by the rule « Où en est-on ? » uses (`reached()`)."""
-    from .models import TimelineEvent
+    """Published meetings that took place: the count « Où en est-on ? » shows."""
+    from .progress import progress
 
-    return TimelineEvent.objects.published().reached().meetings().count()
+    return progress().meetings_held
 
 
 def site_map():

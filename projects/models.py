@@ -196,6 +196,11 @@ class ProjectQuerySet(PublishableQuerySet):
         """The projects the list shows under « Levier non précisé » (`levier=non-precise`)."""
         return self.filter(lever__isnull=True)
 
+    def count_without_lever(self):
+        """How many published projects wait for their lever (the link from a lever without
+        projects, the lever list and the home page)."""
+        return self.published().without_lever().count()
+
     def for_listing(self):
         """What a list of project cards needs, in a constant number of queries."""
         return self.select_related("lever", "action", "intercommunality").prefetch_related(

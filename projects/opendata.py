@@ -133,6 +133,7 @@ def project_columns():
             "reunions_dates",
             "Dates de ces réunions (AAAA-MM-JJ, ou la période connue), dans le même ordre.",
             lambda p: " | ".join(_day_or_label(e) for e in p.public_meeting_list),
+            prefetch=(published_meetings,),
         ),
         UrlColumn("Adresse de la fiche du projet."),
         UpdatedColumn(),

@@ -8,7 +8,7 @@ def levers():
 
     return {
         "levers": list(PriorityLever.objects.published().with_project_counts()),
-        "projects_without_lever": Project.objects.published().without_lever().count(),
+        "projects_without_lever": Project.objects.count_without_lever(),
     }
 
 

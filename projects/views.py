@@ -18,7 +18,7 @@ class LeverListView(PageMetadataMixin, ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            projects_without_lever=Project.objects.published().without_lever().count(), **kwargs
+            projects_without_lever=Project.objects.count_without_lever(), **kwargs
         )
 
 
@@ -38,9 +38,7 @@ class LeverDetailView(PublishedDetailView):
             action_groups=self.object.projects_by_action(projects.for_listing()),
             progress=progress,
             # Where to look when no project is attached to this lever yet.
-            without_lever_count=(
-                None if progress else Project.objects.published().without_lever().count()
-            ),
+            without_lever_count=(None if progress else Project.objects.count_without_lever()),
             **kwargs,
         )
 
