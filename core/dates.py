@@ -102,3 +102,25 @@ def period_is_over(date, precision, today=None):
     « à confirmer », never as something still to come.
     """
     return period_end(date, precision) < (today or timezone.localdate())
+
+
+class ApproximatelyDated:
+    """For a model with `date` (first day of the period) and `date_precision`: the date as
+    precisely as it is known, in French and for the HTML `datetime` attribute."""
+
+    @property
+    def date_label(self):
+        """« 21 mars 2019 », « 2e semestre 2020 »: as precise as the date is known."""
+        return approximate_label(self.date, self.date_precision)
+
+    @property
+    def date_machine(self):
+        return machine_value(self.date, self.date_precision)
+
+    @property
+    def period_end(self):
+        return period_end(self.date, self.date_precision)
+
+    @property
+    def period_is_over(self):
+        return period_is_over(self.date, self.date_precision)

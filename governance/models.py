@@ -306,7 +306,7 @@ class TimelineEventQuerySet(PublishableQuerySet):
         )
 
 
-class TimelineEvent(Searchable, PublishableContent):
+class TimelineEvent(dates.ApproximatelyDated, Searchable, PublishableContent):
     """A meeting or a milestone of the programme, on one timeline.
 
     `date` is the first day of the known period and serves for ordering only; the site
@@ -464,11 +464,6 @@ class TimelineEvent(Searchable, PublishableContent):
         return self.body if self.body and self.body.is_public else None
 
     @property
-    def date_label(self):
-        """« 21 mars 2019 », « 2e semestre 2020 »: as precise as the date is known."""
-        return dates.approximate_label(self.date, self.date_precision)
-
-    @property
     def day_label(self):
         """The date with its weekday when the day is known: « jeudi 11 juillet 2019 »."""
         if self.date_precision != DatePrecision.DAY:
@@ -515,14 +510,6 @@ class TimelineEvent(Searchable, PublishableContent):
         return parts
 
     @property
-    def date_machine(self):
-        return dates.machine_value(self.date, self.date_precision)
-
-    @property
-    def period_end(self):
-        return dates.period_end(self.date, self.date_precision)
-
-    @property
     def is_overdue_forecast(self):
         """A forecast whose whole period has passed: shown as past and « à confirmer »."""
-        return self.is_forecast and dates.period_is_over(self.date, self.date_precision)
+        return self.is_forecast and self.period_is_over

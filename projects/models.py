@@ -339,7 +339,7 @@ class MilestoneState(models.TextChoices):
     EXPECTED = "expected", "Prévue"
 
 
-class ProjectMilestone(models.Model):
+class ProjectMilestone(dates.ApproximatelyDated, models.Model):
     """A step of a project (« ouverture du tiers-lieu »), done or expected, dated as precisely
     as it is known."""
 
@@ -381,19 +381,9 @@ class ProjectMilestone(models.Model):
             )  # fmt: skip
 
     @property
-    def date_label(self):
-        return dates.approximate_label(self.date, self.date_precision)
-
-    @property
-    def date_machine(self):
-        return dates.machine_value(self.date, self.date_precision)
-
-    @property
     def is_overdue(self):
         """Expected, but its whole period is over: past, and to be confirmed."""
-        return self.state == MilestoneState.EXPECTED and dates.period_is_over(
-            self.date, self.date_precision
-        )
+        return self.state == MilestoneState.EXPECTED and self.period_is_over
 
     @property
     def is_past(self):
