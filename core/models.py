@@ -206,3 +206,26 @@ class Document(models.Model):
         """« PDF », « Word »… for the link text."""
         fmt = file_format(self.file.name)
         return fmt.label if fmt else "Fichier"
+
+
+class ContentLoad(models.Model):
+    """When `load_initial_data` last wrote the 2019 content into this database: the only date
+    the site can give, in its open data, for a record nobody has changed since (the source
+    page carries none)."""
+
+    loaded_at = models.DateTimeField("chargé le")
+
+    class Meta:
+        verbose_name = "chargement du contenu initial"
+        verbose_name_plural = "chargements du contenu initial"
+
+    def __str__(self):
+        return f"Contenu initial chargé le {self.loaded_at:%d/%m/%Y %H:%M}"
+
+    @classmethod
+    def record(cls, moment):
+        cls.objects.update_or_create(pk=1, defaults={"loaded_at": moment})
+
+    @classmethod
+    def last(cls):
+        return cls.objects.values_list("loaded_at", flat=True).first()

@@ -51,11 +51,26 @@ class UrlColumn(Column):
 
 class UpdatedColumn(Column):
     """`mis_a_jour`: the object's last change (ISO 8601, Paris time), else the day it was
-    published; empty when neither is recorded (the 2019 fixtures record no change date)."""
+    published, else (2019 content nobody has changed) the day it was loaded on this site."""
 
-    def __init__(self, description="Date de dernière modification (ISO 8601), à défaut jour "
-                 "de publication ; vide si aucune n'est connue."):  # fmt: skip
+    def __init__(self, description="Date de dernière modification de la fiche (ISO 8601) ; à "
+                 "défaut, jour de sa publication ; à défaut (contenu de 2019 jamais modifié "
+                 "depuis, la source ne donnant aucune date), jour de son chargement sur ce "
+                 "site."):  # fmt: skip
         super().__init__("mis_a_jour", description, last_changed)
+
+    def read(self, obj, request):
+        return last_changed(obj) or content_loaded_on(request)
+
+
+def content_loaded_on(request):
+    """The day the 2019 content was last loaded here (read once per export)."""
+    if not hasattr(request, "_content_loaded_on"):
+        from .models import ContentLoad
+
+        loaded = ContentLoad.last()
+        request._content_loaded_on = timezone.localdate(loaded).isoformat() if loaded else None
+    return request._content_loaded_on
 
 
 def last_changed(obj):

@@ -93,6 +93,9 @@ def test_open_data_page_documents_every_field_and_the_licence(seeded, client):
 @pytest.mark.parametrize("key", ["projets", "porteurs", "leviers", "reunions"])
 def test_one_convention_for_empty_values(seeded, client, key):
     """JSON: null, never "" ; CSV: an empty cell. Both say the same thing cell by cell."""
+    from . import builders
+
+    builders.lever(description="")  # a lever with an empty field (the four 2019 ones have all)
     data = client.get(f"/donnees-ouvertes/{key}.json").json()["donnees"]
     assert all(value != "" for row in data for value in row.values()), key
     assert any(value is None for row in data for value in row.values())
@@ -123,3 +126,25 @@ def test_mis_a_jour_is_the_last_change_else_the_day_of_publication(seeded, clien
     for key in ["projets", "porteurs", "leviers", "reunions"]:
         columns = client.get(f"/donnees-ouvertes/{key}.json").json()["champs"]
         assert "mis_a_jour" in [c["nom"] for c in columns]
+
+
+def test_mis_a_jour_of_unchanged_2019_rows_is_the_day_they_were_loaded(seeded, client):
+    """The source gives no date: a 2019 row nobody changed says when it came on this site,
+    and each dataset's description says so; the page itself claims no change date."""
+    rows = client.get("/donnees-ouvertes/projets.json").json()
+    row = next(r for r in rows["donnees"] if r["slug"] == "projet-catamaran")
+    assert row["mis_a_jour"] == timezone.localdate().isoformat()
+    [field] = [c for c in rows["champs"] if c["nom"] == "mis_a_jour"]
+    assert "jour de son chargement sur ce site" in field["description"]
+    for key in ["projets", "porteurs", "leviers", "reunions"]:
+        data = client.get(f"/donnees-ouvertes/{key}.json").json()["donnees"]
+        assert all(r["mis_a_jour"] for r in data), key
+    assert "Dernière modification" not in client.get("/projets/projet-catamaran/").text
+
+
+def test_without_a_recorded_load_unchanged_rows_have_no_date(seeded, client):
+    from core.models import ContentLoad
+
+    ContentLoad.objects.all().delete()
+    rows = client.get("/donnees-ouvertes/projets.json").json()["donnees"]
+    assert next(r for r in rows if r["slug"] == "projet-catamaran")["mis_a_jour"] is None

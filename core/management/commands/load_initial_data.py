@@ -4,6 +4,9 @@ second time: the fixtures use natural keys (`settings.INITIAL_DATA_FIXTURES`, in
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from core.models import ContentLoad
 
 
 class Command(BaseCommand):
@@ -11,3 +14,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         call_command("loaddata", *settings.INITIAL_DATA_FIXTURES, verbosity=options["verbosity"])
+        ContentLoad.record(timezone.now())  # the open data's `mis_a_jour` of unchanged rows
