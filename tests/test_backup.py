@@ -15,7 +15,7 @@ URLS = [
     "/actualites/", "/priorites/territoire-numerique-4-0/", "/plan-du-site/",
     "/donnees-ouvertes/projets.csv",
 ]  # fmt: skip
-APPS = ["pages", "projects", "governance"]
+APPS = ["pages", "projects", "governance", "core.contentload"]  # README: `dumpdata … core`
 
 
 def snapshot(client):
