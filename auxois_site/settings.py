@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "pages",
     "projects",
     "governance",
+    "alerts",
     "accounts",  # after auth and axes: re-registers their admin screens
 ]
 

@@ -30,6 +30,7 @@ urlpatterns = [
     path("", include("projects.urls")),
     path("", include("governance.urls")),
     path("", include("core.urls")),
+    path("", include("alerts.urls")),
     path("", include("pages.urls")),  # last: its /<slug>/ catches the remaining pages
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_media, name="media"),
 ]

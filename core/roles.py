@@ -37,3 +37,19 @@ def sync_roles(**signal_kwargs):
         | Permission.objects.filter(content_type__app_label="auth")
         | Permission.objects.filter(content_type__app_label="admin", codename="view_logentry")
     )
+    for group in (editor, administrator):
+        group.permissions.add(*granted_by_apps(group.name))
+
+
+def granted_by_apps(role):
+    """The permissions that apps which are not content grant to `role` themselves, listed as
+    `role_permissions = {role: {codename, …}}` on their AppConfig (e.g. the alerts: the
+    Rédacteur counts subscribers, only the Administrateur sees their addresses)."""
+    granted = []
+    for app_config in apps.get_app_configs():
+        codenames = getattr(app_config, "role_permissions", {}).get(role)
+        if codenames:
+            granted += Permission.objects.filter(
+                content_type__app_label=app_config.label, codename__in=codenames
+            )
+    return granted

@@ -8,7 +8,7 @@ import pytest
 from django.apps import apps
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["core", "pages", "projects", "governance", "accounts"]
+APPS = ["core", "pages", "projects", "governance", "accounts", "alerts"]
 
 
 def imported_apps(app):
@@ -144,3 +144,11 @@ def test_the_readme_code_map_names_every_module():
             if not any(name in code_map for name in named):
                 missing.append(relative.as_posix())
     assert not missing, f"modules left out of the README's code map: {missing}"
+
+
+def test_alerts_sit_on_top_of_the_content_apps():
+    """alerts may use core, the content apps (what one follows) and accounts (the abuse
+    limits); no app imports alerts: alerts reach into them, never the other way."""
+    assert set(imported_apps("alerts")) <= {"core", "pages", "governance", "projects", "accounts"}
+    for app in APPS:
+        assert "alerts" not in imported_apps(app), app

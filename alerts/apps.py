@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+
+class AlertsConfig(AppConfig):
+    """E-mail alerts: subscriptions with double opt-in and one-click unsubscribe.
+
+    Not a ContentAppConfig: a subscription is personal data, not content. Saving one must not
+    make every stored page stale (core.cache), and the Rédacteur must not see addresses
+    (core.roles gives each role the codenames listed here)."""
+
+    name = "alerts"
+    verbose_name = "Alertes par courriel"
+    role_permissions = {
+        "Rédacteur": {"view_subscription"},
+        "Administrateur": {"view_subscription", "delete_subscription", "view_subscriber_address"},
+    }
