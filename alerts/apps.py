@@ -14,3 +14,8 @@ class AlertsConfig(AppConfig):
         "Rédacteur": {"view_subscription"},
         "Administrateur": {"view_subscription", "delete_subscription", "view_subscriber_address"},
     }
+
+    def ready(self):
+        from core import site
+
+        site.add_link("alerts_subscribe", "alerts:subscribe")  # named on « S'abonner »

@@ -14,6 +14,7 @@ from django.utils import timezone
 from alerts.models import Subscription, Topic
 
 from . import builders
+from .mailbox import LocalSMTPServer, body
 
 pytestmark = pytest.mark.django_db
 
@@ -358,3 +359,37 @@ def test_queries_per_page_do_not_grow_with_the_content(client, django_assert_max
     with django_assert_max_num_queries(form_small):
         client.post(path(manage))
     assert not Subscription.objects.filter(email="habitante@example.fr").exists()
+
+
+def test_the_subscribe_page_leads_to_the_alerts_form(client):
+    text = client.get("/s-abonner/").text
+    assert "<h2>Les alertes par courriel</h2>" in text
+    assert f'href="{URL}"' in text
+
+
+def test_the_confirmation_goes_through_a_real_smtp_server_with_its_headers(client, settings):
+    server = LocalSMTPServer().start()
+    settings.MAILERS = server.mailers()
+    try:
+        subscribe(client, email="journaliste@example.fr", topic="meetings")
+        message = server.wait_for(1)
+    finally:
+        server.stop()
+    assert message["To"] == "journaliste@example.fr"
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    manage = message["List-Unsubscribe"].strip("<>")
+    text = body(message)
+    assert "Les réunions" in text and manage in text
+    html = message.get_body(preferencelist=("html",)).get_content()
+    assert "Confirmer mon abonnement</a>" in html
+    confirm = next(link for link in LINK.findall(text) if "/confirmer/" in link)
+    assert "Abonnement confirmé" in client.get(path(confirm)).text
+    assert (
+        client.post(
+            path(manage),
+            "List-Unsubscribe=One-Click",
+            content_type="application/x-www-form-urlencoded",
+        ).status_code
+        == 200
+    )
+    assert not Subscription.objects.exists()
