@@ -393,3 +393,18 @@ def test_the_confirmation_goes_through_a_real_smtp_server_with_its_headers(clien
         == 200
     )
     assert not Subscription.objects.exists()
+
+
+def test_a_mail_server_down_gets_a_french_message_and_stores_nothing(client, settings):
+    from .mailbox import free_port
+
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": free_port(), "timeout": 2},
+        }
+    }
+    response = subscribe(client)
+    assert response.status_code == 503
+    assert "le serveur de courrier ne répond pas" in response.text
+    assert not Subscription.objects.exists()
