@@ -5,6 +5,7 @@ nobody learns from the site who is subscribed."""
 import logging
 import smtplib
 
+from django.db.models import F
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -56,7 +57,11 @@ def subscribe(request):
     if not throttle.allow("alerts-address", email.casefold(), MAILS_PER_ADDRESS_PER_HOUR, HOUR):
         return _check_your_inbox(request)  # the same answer: nothing to learn, nothing sent
     topic = form.chosen_topic()
-    existing = Subscription.objects.same_topic(email, **topic).order_by("-confirmed_at").first()
+    existing = (
+        Subscription.objects.same_topic(email, **topic)
+        .order_by(F("confirmed_at").desc(nulls_last=True))
+        .first()
+    )
     if existing and existing.is_confirmed:
         return _check_your_inbox(request)  # already subscribed: nothing to confirm again
     subscription = existing or Subscription.objects.create(email=email, **topic)
