@@ -18,4 +18,7 @@ class AlertsConfig(AppConfig):
     def ready(self):
         from core import site
 
+        from .sitemaps import AlertsSitemap
+
         site.add_link("alerts_subscribe", "alerts:subscribe")  # named on « S'abonner »
+        site.sitemaps.update(alertes=AlertsSitemap)
