@@ -2,6 +2,9 @@
 
 from decimal import Decimal
 
+from django.core.validators import MinValueValidator
+from django.db import models
+
 THOUSANDS = "\u202f"  # narrow no-break space, as French typography groups digits
 BEFORE_UNIT = "\u00a0"  # the unit never starts a line on its own
 
@@ -17,3 +20,16 @@ def euros(value):
         digits += f",{int(cents * 100):02d}"
     sign = "-" if value < 0 else ""
     return f"{sign}{digits}{BEFORE_UNIT}€"
+
+
+def amount_field(verbose_name, help_text):
+    """An optional amount in euros, to the cent, never negative."""
+    return models.DecimalField(
+        verbose_name,
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=help_text,
+    )

@@ -2,7 +2,6 @@
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -12,6 +11,7 @@ from core import dates
 from core.dates import DatePrecision
 from core.fields import WebAddressField
 from core.models import Document, Illustrated
+from core.money import amount_field
 from core.publishing import (
     Publishable,
     PublishableContent,
@@ -261,14 +261,9 @@ class Project(RichTextSanitizingMixin, Illustrated, Searchable, Publishable):
     sectors = models.ManyToManyField(
         "governance.Sector", verbose_name="secteurs", related_name="projects", blank=True
     )
-    total_cost = models.DecimalField(
+    total_cost = amount_field(
         "coût total (€)",
-        max_digits=12,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-        help_text="Facultatif : le coût total du projet en euros, tel qu'il est annoncé.",
+        "Facultatif : le coût total du projet en euros, tel qu'il est annoncé.",
     )
     meetings = models.ManyToManyField(
         "governance.TimelineEvent",
@@ -407,15 +402,7 @@ class ProjectFunder(models.Model):
     name = models.CharField(
         "financeur", max_length=200, help_text="Ex. : État, Région Bourgogne-Franche-Comté."
     )
-    amount = models.DecimalField(
-        "montant (€)",
-        max_digits=12,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-        help_text="Facultatif : laisser vide si le montant n'est pas connu.",
-    )
+    amount = amount_field("montant (€)", "Facultatif : laisser vide si le montant n'est pas connu.")
     order = models.PositiveSmallIntegerField("ordre", default=0)
 
     class Meta:

@@ -38,6 +38,15 @@ def meeting_change_url(event):
     return reverse("admin:governance_timelineevent_change", args=[event.pk])
 
 
+def examined_projects_prefix(client, url):
+    """The form prefix of the meeting screen's « projets examinés » inline."""
+    return next(
+        f.formset.prefix
+        for f in client.get(url).context["inline_admin_formsets"]
+        if f.opts.model is Project.meetings.through
+    )
+
+
 def submit(client, url, form_id, **values):
     """Post the admin form as the page shows it, with `values` typed in."""
     data = form_data(client.get(url).text, form_id) | values
@@ -313,11 +322,7 @@ def test_editor_links_projects_from_the_meeting_admin(editor_client, client):
     page = editor_client.get(url).text
     assert "Projets examinés lors de cette réunion" in page_text(page)
     assert '<th class="column-project required">Projet' in page
-    prefix = next(
-        f.formset.prefix
-        for f in editor_client.get(url).context["inline_admin_formsets"]
-        if f.opts.model is Project.meetings.through
-    )
+    prefix = examined_projects_prefix(editor_client, url)
 
     response = submit(
         editor_client,
@@ -387,11 +392,7 @@ def test_only_a_meeting_examines_projects_in_the_admin(editor_client):
     meeting = builders.event()
     project = builders.project()
     url = meeting_change_url(meeting)
-    prefix = next(
-        f.formset.prefix
-        for f in editor_client.get(url).context["inline_admin_formsets"]
-        if f.opts.model is Project.meetings.through
-    )
+    prefix = examined_projects_prefix(editor_client, url)
     response = submit(
         editor_client,
         url,
