@@ -28,6 +28,7 @@ from importlib import import_module
 from django.conf import settings
 from django.core.cache import cache
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
 from django.core.handlers.wsgi import get_path_info, get_script_name
 from django.db import transaction
@@ -82,8 +83,31 @@ class ResilientRedisCache(RedisCache):
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
         return self._attempt(RedisCache.set_many, list(data), data, timeout, version)
 
+    # Counters (the public forms' limits: accounts/throttle.py) go on counting in each
+    # worker's memory while Redis is away: a stopped Redis must not lift the limits, nor
+    # turn each post into an error.
+    _counters = LocMemCache("resilient-counters", {})
+    _AWAY = object()
+
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._attempt(RedisCache.add, False, key, value, timeout, version)
+        added = self._attempt(RedisCache.add, self._AWAY, key, value, timeout, version)
+        if added is self._AWAY:
+            return self._counters.add(key, value, timeout, version)
+        return added
+
+    def incr(self, key, delta=1, version=None):
+        def incr_or_missing(cache, *args):
+            try:
+                return RedisCache.incr(cache, *args)
+            except ValueError:  # no such key: Django's contract, not a cache failure
+                return None
+
+        count = self._attempt(incr_or_missing, self._AWAY, key, delta, version)
+        if count is self._AWAY:
+            return self._counters.incr(key, delta, version)
+        if count is None:
+            raise ValueError(f"Key '{key}' not found")
+        return count
 
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
         return self._attempt(RedisCache.touch, False, key, timeout, version)

@@ -116,3 +116,20 @@ def test_the_health_check_reports_the_cache_without_failing_on_it(client, redis)
     response = client.get("/sante/")
     assert response.status_code == 200
     assert response.json() == {"base_de_donnees": "ok", "cache": "indisponible"}
+
+
+def test_redis_stopped_the_public_forms_still_answer_and_still_limit(db, client, redis):
+    """The subscription form counts posts in the cache: with Redis stopped it answers (no
+    500) and keeps counting in the worker's memory (the limit still holds)."""
+    from django.core import mail
+
+    redis.stop()
+    statuses = [
+        client.post(
+            "/s-abonner/alertes/", {"email": f"personne{n}@example.org", "topic": "news"}
+        ).status_code
+        for n in range(12)
+    ]
+    assert 500 not in statuses
+    assert statuses[:10] == [200] * 10 and statuses[10:] == [429, 429]
+    assert len(mail.outbox) == 10
