@@ -72,10 +72,10 @@ run: fixtures ## Set everything up and serve the site on 127.0.0.1:$(PORT)
 # The production configuration on loopback: DEBUG off, compressed static files, nginx in
 # front of Gunicorn (deploy/serve.py).
 # TLS ends at the reverse proxy in production; here plain HTTP, so no HTTPS redirect.
-SERVE_ENV := DEBUG=false SECURE_SSL_REDIRECT=false \
+SERVE_ENV := DEBUG=false SECURE_SSL_REDIRECT=false SITE_URL="$${SITE_URL:-http://127.0.0.1:$(PORT)}" \
 	SECRET_KEY="$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))')}"
 
-serve: fixtures ## Run the production stack (nginx in front of Gunicorn) on 127.0.0.1:$(PORT)
+serve: fixtures ## Run the production stack (nginx, Gunicorn, task worker) on 127.0.0.1:$(PORT)
 	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput -v0
 	$(SERVE_ENV) PORT=$(PORT) $(PY) deploy/serve.py
 

@@ -2,7 +2,8 @@ from django.apps import AppConfig
 
 
 class AlertsConfig(AppConfig):
-    """E-mail alerts: subscriptions with double opt-in and one-click unsubscribe.
+    """E-mail alerts: subscriptions with double opt-in and one-click unsubscribe, and the
+    alerts themselves, recorded as editors save and sent by the task worker.
 
     Not a ContentAppConfig: a subscription is personal data, not content. Saving one must not
     make every stored page stale (core.cache), and the Rédacteur must not see addresses
@@ -11,14 +12,36 @@ class AlertsConfig(AppConfig):
     name = "alerts"
     verbose_name = "Alertes par courriel"
     role_permissions = {
-        "Rédacteur": {"view_subscription"},
-        "Administrateur": {"view_subscription", "delete_subscription", "view_subscriber_address"},
+        "Rédacteur": {"view_subscription", "view_delivery", "change_delivery"},
+        "Administrateur": {
+            "view_subscription",
+            "delete_subscription",
+            "view_subscriber_address",
+            "view_delivery",
+            "change_delivery",
+        },
     }
 
     def ready(self):
-        from core import site
+        from django.apps import apps
+        from django.db.models.signals import post_save, pre_save
 
+        from core import publishing, site
+        from core.models import Document
+
+        from . import events
+        from .dashboard import upcoming_alerts
         from .sitemaps import AlertsSitemap
+        from .sources import SOURCES
 
         site.add_link("alerts_subscribe", "alerts:subscribe")  # named on « S'abonner »
         site.sitemaps.update(alertes=AlertsSitemap)
+        site.add_part(site.dashboard_parts, "alerts/parts/dashboard.html", upcoming_alerts, 20)
+
+        for label in SOURCES:
+            model = apps.get_model(label)
+            pre_save.connect(events.remember_before, sender=model, dispatch_uid=f"alerts-{label}")
+            post_save.connect(events.record_changes, sender=model, dispatch_uid=f"alerts-{label}")
+            publishing.published_in_bulk.connect(events.record_bulk_publication, sender=model)
+        publishing.announced_models.update(SOURCES)
+        post_save.connect(events.record_minutes, sender=Document, dispatch_uid="alerts-minutes")

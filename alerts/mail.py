@@ -94,6 +94,23 @@ def send_to_subscriber(subscription, template, context, base_url):
     message.send()
 
 
+def send_alert(subscription, entries, base_url):
+    """One e-mail about [(event, item)]: one section per item, with its address."""
+    from .sources import source_of
+
+    items = [
+        {
+            "headline": source_of(item).headline(item, event),
+            "title": item.heading,
+            "when": getattr(item, "date_label", ""),
+            "summary": getattr(item, "summary", ""),
+            "url": base_url + item.get_absolute_url(),
+        }
+        for event, item in entries
+    ]
+    send_to_subscriber(subscription, "alert", {"items": items}, base_url)
+
+
 def send_confirmation(subscription, base_url):
     confirm = base_url + reverse("alerts:confirm", args=[confirm_token(subscription)])
     send_to_subscriber(

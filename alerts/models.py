@@ -1,8 +1,12 @@
 """A subscription: one address, one topic, and when it was asked for and confirmed.
-Nothing else personal is kept (no name, no IP address, no history)."""
+Nothing else personal is kept (no name, no IP address, no history).
+
+An alert event: what followers hear about once; a delivery: one e-mail about events."""
 
 from datetime import timedelta
 
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -143,3 +147,104 @@ class Subscription(models.Model):
         if found is None or found.reference() != reference:
             return None
         return found
+
+
+class EventKind(models.TextChoices):
+    PUBLISHED = "published", "Mise en ligne"
+    MINUTES = "minutes", "Compte rendu joint"
+    STATUS = "status", "Nouvel état d'avancement"
+
+
+class AlertEventQuerySet(models.QuerySet):
+    def pending(self):
+        """Not yet turned into e-mails, and not published « sans alerte »."""
+        return self.filter(dispatched_at=None, muted=False)
+
+    def due(self, now=None):
+        return self.filter(dispatched_at=None, due_at__lte=now or timezone.now())
+
+
+class AlertEvent(models.Model):
+    """Something the followers of a topic hear about once: an item going live, a meeting's
+    minutes, a project's new state. Recorded when an editor saves, sent when the item is
+    public (`due_at`, the scheduled time), never twice: one row per item, kind and detail.
+
+    Deleting an item leaves its rows without object: they are then never sent."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    item = GenericForeignKey("content_type", "object_id")
+    kind = models.CharField("événement", max_length=10, choices=EventKind)
+    detail = models.CharField("précision", max_length=30, blank=True)  # the new state
+    due_at = models.DateTimeField("à envoyer à partir du")
+    muted = models.BooleanField("sans alerte", default=False)
+    created_at = models.DateTimeField("enregistré le", default=timezone.now, editable=False)
+    dispatched_at = models.DateTimeField("traité le", null=True, blank=True)
+
+    objects = AlertEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "événement à annoncer"
+        verbose_name_plural = "événements à annoncer"
+        ordering = ["due_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "kind", "detail"],
+                name="alerts_one_event_per_item_kind_detail",
+            )
+        ]
+        indexes = [models.Index(fields=["dispatched_at", "due_at"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} : {self.item or 'élément supprimé'}"
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", "À envoyer"
+    RETRYING = "retrying", "Nouvel essai prévu"
+    SENT = "sent", "Envoyé"
+    FAILED = "failed", "Échec (essais épuisés)"
+    CANCELLED = "cancelled", "Annulé (abonnement supprimé)"
+
+
+class DeliveryQuerySet(models.QuerySet):
+    def waiting(self, now=None):
+        """To send now: new, or whose next try has come."""
+        return self.filter(
+            status__in=[DeliveryStatus.PENDING, DeliveryStatus.RETRYING],
+            next_attempt_at__lte=now or timezone.now(),
+        )
+
+
+class Delivery(models.Model):
+    """One e-mail to one address about one or more events (grouped when they go live
+    together). It names a subscription, never the address: when the subscriber leaves, the
+    row stays, without anyone's address (« Annulé » if it was still to send)."""
+
+    subscription = models.ForeignKey(
+        Subscription,
+        verbose_name="abonnement",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="deliveries",
+    )
+    events = models.ManyToManyField(AlertEvent, verbose_name="événements", related_name="+")
+    status = models.CharField(
+        "état", max_length=10, choices=DeliveryStatus, default=DeliveryStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField("essais", default=0)
+    last_error = models.CharField("dernière erreur", max_length=300, blank=True)
+    created_at = models.DateTimeField("créé le", default=timezone.now, editable=False)
+    next_attempt_at = models.DateTimeField("prochain essai", default=timezone.now)
+    sent_at = models.DateTimeField("envoyé le", null=True, blank=True)
+
+    objects = DeliveryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "envoi d'alerte"
+        verbose_name_plural = "envois d'alertes"
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+
+    def __str__(self):
+        return f"Envoi n° {self.pk} ({self.get_status_display().lower()})"

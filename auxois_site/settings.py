@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "projects",
     "governance",
     "alerts",
+    "django_tasks_db",  # the queue of the alerts' tasks, in the database (alerts/tasks.py)
     "accounts",  # after auth and axes: re-registers their admin screens
 ]
 
@@ -199,7 +200,7 @@ ADMIN_URL = env.str("ADMIN_URL", default="admin/")
 LOGIN_URL = "admin:login"
 LOGIN_REDIRECT_URL = "admin:index"
 
-# E-mail (password reset): printed on the console unless EMAIL_URL names a server, e.g.
+# E-mail (password reset, alerts): printed on the console unless EMAIL_URL names a server, e.g.
 # smtp+tls://user:password@smtp.example.org:587 (STARTTLS) or smtp+ssl://…:465 (implicit TLS).
 # django-environ reads the address; Django 6.1 takes it as its default mailer.
 _email = env.email_url_config(env.str("EMAIL_URL", default="") or "consolemail://")
@@ -220,6 +221,31 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="ne-pas-repondre@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The site's public address, for the links of the e-mails the task worker sends (no request
+# there to read it from): « https://example.fr », no trailing slash.
+SITE_URL = env.str("SITE_URL", default="").rstrip("/") or (
+    "http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0]}"
+)
+
+# Background work (the e-mail alerts) goes through Django's task framework.
+# "database": tasks wait in the database (django-tasks-db) for `manage.py db_worker`, which
+# `make serve` starts beside Gunicorn, and may be scheduled (an alert leaves when its item
+# goes live, a failed one is retried later). "immediate": run at once, inside the request
+# (`make run`, the tests); scheduled work then waits for `manage.py send_due_alerts`.
+TASKS_BACKEND = env.str("TASKS_BACKEND", default="immediate" if DEBUG else "database")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+        }[TASKS_BACKEND]
+    }
+}
+# Seconds to wait before each new try of an alert the mail server refused or missed; after
+# the last one the alert is marked failed (the admin shows it, and may send it again).
+ALERTS_RETRY_DELAYS = env.list(
+    "ALERTS_RETRY_DELAYS", cast=int, default=[60, 300, 1800, 3600, 3 * 3600, 6 * 3600, 24 * 3600]
+)
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 2  # a reset link works for two hours (the e-mail says so)
 
 # Security headers on every response; the CSP allows nothing but this origin.

@@ -3,12 +3,15 @@
 import datetime
 import json
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any
 
+from django import forms
 from django.apps import apps
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.utils import flatten_fieldsets
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
@@ -17,7 +20,14 @@ from core.admin import thumbnail
 from core.cache import invalidate
 from core.history import ReadableChanges
 from core.models import Document
-from core.publishing import Publishable, Status
+from core.publishing import (
+    Publishable,
+    Status,
+    announced_models,
+    published_in_bulk,
+    published_q,
+    quietly,
+)
 from core.todo import Todo, can_change, change_url, todo_check
 
 STALE_DRAFT_DAYS = 30
@@ -42,9 +52,11 @@ def add_inline(model_label, inline, shown_for=lambda obj: True):
 
 @admin.action(description="Publier les éléments sélectionnés", permissions=["change"])
 def publish(modeladmin, request, queryset):
+    newly_public = list(queryset.exclude(published_q()).values_list("pk", flat=True))
     # `updated_at` too: a spreadsheet exported before this must see these items as changed.
     count = queryset.update(status=Status.PUBLISHED, updated_at=timezone.now())
-    invalidate()  # update() sends no signal
+    invalidate()  # update() sends no signal: say what changed
+    published_in_bulk.send(sender=queryset.model, pks=newly_public)
     modeladmin.message_user(request, f"{count} élément(s) publié(s).", messages.SUCCESS)
 
 
@@ -65,8 +77,12 @@ class InlineWithAddLabel(helpers.InlineAdminFormSet):
         return json.dumps(data)
 
 
+QUIET_FIELD = "publish_quietly"
+
+
 class PublishableAdmin(SimpleHistoryAdmin):
-    """Status filter, bulk publish/unpublish, revision history with restore, in French."""
+    """Status filter, bulk publish/unpublish, revision history with restore, in French; for
+    the content someone follows (`announced_models`), a « Publier sans alerte » box."""
 
     actions = [publish, unpublish]
     list_filter = ["status"]
@@ -93,6 +109,42 @@ class PublishableAdmin(SimpleHistoryAdmin):
         if not image:
             return "Aucune image."
         return thumbnail(image, width=240)
+
+    @property
+    def is_announced(self):
+        return self.model._meta.label in announced_models
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if self.is_announced:
+            quiet = forms.BooleanField(
+                label="Enregistrer sans alerte",
+                required=False,
+                help_text="Pour une correction : cochée, cet enregistrement n'envoie aucune "
+                "alerte par courriel aux personnes qui suivent ce contenu.",
+            )
+            kwargs["form"] = type(
+                "QuietForm", (kwargs.get("form", self.form),), {QUIET_FIELD: quiet}
+            )
+        return super().get_form(request, obj, change, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if not self.is_announced or QUIET_FIELD in flatten_fieldsets(fieldsets):
+            return fieldsets
+        return [
+            (name, {**options, "fields": [*options["fields"], QUIET_FIELD]})
+            if "status" in options["fields"]
+            else (name, options)
+            for name, options in fieldsets
+        ]
+
+    def save_model(self, request, obj, form, change):
+        with quietly() if form.cleaned_data.get(QUIET_FIELD) else nullcontext():
+            super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        with quietly() if form.cleaned_data.get(QUIET_FIELD) else nullcontext():
+            super().save_related(request, form, formsets, change)
 
     def get_inlines(self, request, obj):
         extra = extra_inlines.get(self.model._meta.label, [])

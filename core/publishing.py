@@ -4,12 +4,42 @@ The rule « visible to the public » is written once, in `PublishableQuerySet.pu
 views, menus, sitemaps and feeds all go through it.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db import models
+from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from .fields import WebAddressField
+
+# Sent by the bulk « Publier » action, which saves nothing one by one: `sender` is the model,
+# `pks` the items that were not public before and are now (the alerts app listens).
+published_in_bulk = Signal()
+
+# Saves made inside `quietly()` are corrections: whoever follows the content is not told
+# (the « Publier sans alerte » box of the admin). Read with `is_quiet()`.
+_quiet = ContextVar("quiet_publication", default=False)
+
+
+@contextmanager
+def quietly():
+    token = _quiet.set(True)
+    try:
+        yield
+    finally:
+        _quiet.reset(token)
+
+
+def is_quiet():
+    return _quiet.get()
+
+
+# The models whose publication someone may be told about (registered by the app that tells):
+# their admin screen offers « Publier sans alerte ».
+announced_models: set[str] = set()
 
 
 class Status(models.TextChoices):

@@ -1,8 +1,11 @@
-"""`make serve`: the production stack on this machine — nginx in front of Gunicorn.
+"""`make serve`: the production stack on this machine — nginx in front of Gunicorn, and the
+task worker (`manage.py db_worker`) that sends the e-mail alerts.
 
 nginx (deploy/nginx.conf) takes the visitors' connections, reads each request in full and
 hands it to Gunicorn over loopback, so slow clients never hold a Gunicorn worker; it also
 answers oversized or malformed requests itself with the French pages of `error_pages`.
+The worker runs the tasks the site queues in the database (TASKS_BACKEND=database, the
+default without DEBUG); with TASKS_BACKEND=immediate there is nothing to run.
 Environment: PORT (8000), HOST (127.0.0.1), NGINX (the nginx binary, found on the PATH by
 default), and everything gunicorn.conf.py and the settings read.
 """
@@ -84,13 +87,16 @@ def main():
         env=env,
     )
     processes = [gunicorn]
+    if os.environ.get("TASKS_BACKEND", "database") == "database":
+        worker = [PYTHON, "manage.py", "db_worker", "--no-reload", "--interval", "1"]
+        processes.append(subprocess.Popen(worker, cwd=ROOT, env=env))
     try:
         wait_for(upstream_port, gunicorn)
         proxy = subprocess.Popen(
             [nginx, "-c", str(run_dir / "nginx.conf"), "-p", str(run_dir), "-e", "stderr"]
         )
         processes.append(proxy)
-        print(f"Site servi sur http://{host}:{port}/ (nginx → Gunicorn)", flush=True)
+        print(f"Site servi sur http://{host}:{port}/ (nginx → Gunicorn, worker)", flush=True)
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         while all(p.poll() is None for p in processes):
             time.sleep(0.5)
