@@ -25,7 +25,7 @@ class LocalSMTPServer:
     def __init__(self):
         self.messages = []
         self.port = free_port()
-        self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
+        self._controller = None
         self.running = False
 
     async def handle_DATA(self, server, session, envelope):
@@ -33,6 +33,8 @@ class LocalSMTPServer:
         return "250 Message accepted for delivery"
 
     def start(self):
+        """Start listening (again, after `stop()`: same port, messages kept)."""
+        self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
         self._controller.start()
         self.running = True
         return self

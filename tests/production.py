@@ -1,6 +1,7 @@
 """The production stack (`make serve`: nginx in front of Gunicorn), started for a test
 module on loopback with its own database, as `make serve` starts it."""
 
+import contextlib
 import os
 import secrets
 import shutil
@@ -19,6 +20,27 @@ def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def own_database(folder, name):
+    """The address of a database of its own for a stack: PostgreSQL when the suite runs on
+    it (created, then dropped), else a SQLite file in `folder`."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        yield f"sqlite:///{folder / (name + '.sqlite3')}"
+        return
+    import psycopg
+
+    name = f"{name}_{secrets.token_hex(4)}"
+    server, _, _ = url.rpartition("/")
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute(f"CREATE DATABASE {name}")
+    try:
+        yield f"{server}/{name}"
+    finally:
+        with psycopg.connect(url, autocommit=True) as connection:
+            connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 def production_env(database_url, **extra):

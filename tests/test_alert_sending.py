@@ -258,21 +258,15 @@ def test_mail_server_down_the_alert_is_retried_and_delivered(commit, settings, c
     assert "ne répond pas" in delivery.last_error
     assert ADDRESS not in caplog.text and ADDRESS not in delivery.last_error
 
-    restarted = LocalSMTPServer()
-    restarted.port = server.port
-    restarted.__init__ = None
-    from aiosmtpd.controller import Controller
-
-    restarted._controller = Controller(restarted, hostname="127.0.0.1", port=server.port)
-    restarted.start()
+    server.start()  # back, on the same port
     try:
         time.sleep(1.1)
         call_command("send_due_alerts", verbosity=0)
-        message = restarted.wait_for(1)
+        message = server.wait_for(1)
         assert message["Subject"] == "Nouvelle actualité : Visite"
         assert "Visite" in body(message)
     finally:
-        restarted.stop()
+        server.stop()
     delivery.refresh_from_db()
     assert (delivery.status, delivery.attempts) == (DeliveryStatus.SENT, 2)
 

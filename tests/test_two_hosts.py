@@ -2,9 +2,7 @@
 ports share the database, Redis and the object storage. An edit made through one shows
 through the other within a second; an image uploaded through one is served by both."""
 
-import os
 import re
-import secrets
 import subprocess
 import sys
 import time
@@ -12,7 +10,7 @@ import time
 import pytest
 
 from .forms import form_data
-from .production import ROOT, Stack, prepare, production_env
+from .production import ROOT, Stack, own_database, prepare, production_env
 from .services import RedisServer, S3Server, required_or_skip
 
 pytestmark = pytest.mark.slow
@@ -23,19 +21,8 @@ PASSWORD = "mot-de-passe-des-deux-hotes-42"
 @pytest.fixture(scope="module")
 def shared_database(tmp_path_factory):
     """A database of its own: PostgreSQL when the suite runs on it, else a SQLite file."""
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        yield f"sqlite:///{tmp_path_factory.mktemp('deux-hotes') / 'partagee.sqlite3'}"
-        return
-    import psycopg
-
-    name = f"deux_hotes_{secrets.token_hex(4)}"
-    server, _, _ = url.rpartition("/")
-    with psycopg.connect(url, autocommit=True) as connection:
-        connection.execute(f"CREATE DATABASE {name}")
-    yield f"{server}/{name}"
-    with psycopg.connect(url, autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    with own_database(tmp_path_factory.mktemp("deux-hotes"), "deux_hotes") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
