@@ -94,7 +94,7 @@ def record(item, kind, detail="", due_at=None):
     if not created:
         event.due_at, event.muted = due_at, event.muted or is_quiet()
         event.save(update_fields=["due_at", "muted"])
-    if not event.muted:
-        from .tasks import schedule_dispatch
+    from .tasks import schedule_dispatch
 
-        transaction.on_commit(lambda: schedule_dispatch(due_at))
+    # Muted or not: the dispatch closes a muted event too (it then leaves the dashboard).
+    transaction.on_commit(lambda: schedule_dispatch(due_at))
