@@ -327,3 +327,25 @@ def test_the_dashboard_lists_the_alerts_about_to_leave(commit, editor_client):
     page = editor_client.get("/admin/").text
     assert "Alertes à venir" in page
     assert "Comité de mars" in page and "2 destinataires" in page
+
+
+def test_subscriber_addresses_appear_in_no_public_output_and_no_task(commit, client, settings):
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    follower()
+    publish_news(commit, title="Visite")
+    from core import opendata
+
+    urls = ["/", "/sitemap.xml", "/plan-du-site/", "/donnees-ouvertes/", "/actualites/rss.xml"]
+    urls += [
+        f"/donnees-ouvertes/{key}.{fmt}" for key in opendata.datasets for fmt in ("csv", "json")
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        content = b"".join(response) if response.streaming else response.content
+        assert ADDRESS.encode() not in content, url
+
+    from django.tasks import default_task_backend
+
+    queued = [str(result.args) for result in default_task_backend.results]
+    assert queued and not any(ADDRESS in args for args in queued)
