@@ -18,7 +18,9 @@ class AlertsConfig(AppConfig):
     def ready(self):
         from core import site
 
+        from . import site as follow_forms
         from .sitemaps import AlertsSitemap
 
+        follow_forms.register()  # the form to follow a topic, on the content pages
         site.add_link("alerts_subscribe", "alerts:subscribe")  # named on « S'abonner »
         site.sitemaps.update(alertes=AlertsSitemap)
