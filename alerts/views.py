@@ -1,6 +1,6 @@
-"""Subscribing (no account, no cookie), confirming by the e-mailed link, and unsubscribing
-from the link every message carries. Every page answers the same whatever the address:
-nobody learns from the site who is subscribed."""
+"""Subscribing (no account, no cookie), confirming by the e-mailed link (and a button), and
+unsubscribing from the link every message carries. Every page answers the same whatever the
+address: nobody learns from the site who is subscribed."""
 
 import logging
 import smtplib
@@ -84,8 +84,12 @@ def _check_your_inbox(request):
     return render(request, "alerts/check_inbox.html")
 
 
+# Exempt from CSRF: visitors have no cookie to carry a token. The signed token in the address
+# is the authority (only the address's owner received it). The GET shows a button and
+# changes nothing: mail scanners that open every link must not confirm for the person.
+@csrf_exempt
 @never_cache
-@require_http_methods(["GET", "HEAD"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def confirm(request, token):
     try:
         subscription = mail.read_confirm_token(token)
@@ -94,9 +98,9 @@ def confirm(request, token):
     except mail.LinkInvalid:
         return _bad_link(request)
     if subscription.is_confirmed:
-        return render(
-            request, "alerts/confirmed.html", {"subscription": subscription, "again": True}
-        )
+        return _confirmed(request, subscription, again=True)
+    if request.method != "POST":
+        return render(request, "alerts/confirm.html", {"subscription": subscription})
     duplicate = (
         Subscription.objects.same_topic(
             subscription.email, subscription.kind, subscription.lever, subscription.project
@@ -106,19 +110,20 @@ def confirm(request, token):
     )
     if duplicate:  # confirmed meanwhile through another request: keep that one only
         subscription.delete()
-        return render(
-            request, "alerts/confirmed.html", {"subscription": subscription, "again": True}
-        )
+        return _confirmed(request, subscription, again=True)
     subscription.confirmed_at = timezone.now()
     subscription.save(update_fields=["confirmed_at"])
-    return render(
-        request,
-        "alerts/confirmed.html",
-        {"subscription": subscription, "manage_url": mail.manage_url(subscription, "")},
-    )
+    return _confirmed(request, subscription)
 
 
-# Exempt from CSRF, this view only: mail programs unsubscribe with a bare POST (RFC 8058
+def _confirmed(request, subscription, again=False):
+    context = {"subscription": subscription, "again": again}
+    if not again:
+        context["manage_url"] = mail.manage_url(subscription, "")
+    return render(request, "alerts/confirmed.html", context)
+
+
+# Exempt from CSRF: mail programs unsubscribe with a bare POST (RFC 8058
 # « List-Unsubscribe=One-Click »), without any token or cookie. The signed address is the
 # authority: only the subscriber received it, and all it allows is deleting this subscription.
 @csrf_exempt
