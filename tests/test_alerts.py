@@ -236,11 +236,11 @@ def confirmed(client, email="habitante@example.fr", topic="news"):
     return path(manage)
 
 
-def test_the_manage_link_shows_the_subscription_and_a_button_then_deletes_it(client, lever):
+def test_the_manage_link_shows_the_subscription_and_a_bare_post_deletes_it(client, lever):
     manage = confirmed(client, topic=f"lever:{lever.slug}")
     page = client.get(manage)
     assert page.status_code == 200
-    assert "Le levier « Levier d" in page.text and "Me désabonner" in page.text
+    assert "Le levier « Levier d" in page.text and "Ne plus suivre" in page.text
     assert 'method="post"' in page.text
     assert Subscription.objects.count() == 1  # a GET (e.g. a link checker) deletes nothing
 

@@ -1,4 +1,6 @@
-"""E-mail alerts, the visitor's side: the form to follow a topic on the content pages."""
+"""E-mail alerts, the visitor's side: the form to follow a topic on the content pages, and
+the manage page reached from every message (add a topic, remove one, delete everything;
+the one-click unsubscribe of mail programs kept)."""
 
 import html
 import re
@@ -10,6 +12,7 @@ from django.test import Client
 from alerts.models import Subscription, Topic
 
 from . import builders
+from .test_alerts import confirmed, links, path, subscribe
 
 pytestmark = pytest.mark.django_db
 
@@ -114,3 +117,125 @@ def test_the_forms_cost_no_query(content, django_assert_num_queries):
             assert site.context_of(ours(site.section_parts[key]))
         for obj in content.values():
             site.context_of(ours(site.detail_parts.get(obj._meta.label, [])), obj)
+
+
+# The manage page
+
+
+def manage_page(client, manage):
+    response = client.get(manage)
+    assert response.status_code == 200
+    return response
+
+
+def form_action(response):
+    return html.unescape(
+        re.search(r'<form class="manage-form" method="post" action="([^"]+)"', response.text).group(
+            1
+        )
+    )
+
+
+def test_the_manage_page_lists_every_subscription_of_the_address_only(client, content):
+    lever = content["lever"]
+    manage = confirmed(client, topic="news")
+    confirmed(client, topic=f"lever:{lever.slug}")
+    confirmed(client, email="quelqu-un@example.fr", topic="meetings")
+    subscribe(client, topic="meetings")  # asked, not confirmed yet
+    text = manage_page(client, manage).text
+    assert "Adresse : habitante@example.fr." in text
+    assert "Toutes les actualités" in text
+    assert "Le levier « Levier des compétences »" in text
+    assert "Les réunions" in text and "demande en attente de confirmation" in text
+    assert "quelqu-un" not in text
+    assert text.count("Ne plus suivre<span") == 2 and "Annuler la demande" in text
+    assert "Supprimer toutes mes données</button>" in text
+    assert 'name="csrfmiddlewaretoken"' not in text
+    # the topics already followed are not offered again
+    offered = text.split('id="ajout-topic"')[1].split("</select>")[0]
+    assert 'value="news"' not in offered and f'value="lever:{lever.slug}"' not in offered
+    assert 'value="meetings"' in offered and f'value="project:{content["project"].slug}"' in offered
+
+
+def test_adding_topics_creates_confirmed_subscriptions_without_duplicates(client, content):
+    project = content["project"]
+    manage = confirmed(client, topic="news")
+    subscribe(client, topic="meetings")  # waiting for its confirmation
+    mail.outbox.clear()
+    strict = Client(enforce_csrf_checks=True)
+    for topic in [f"project:{project.slug}", "meetings"]:
+        response = strict.post(manage, {"action": "add", "topic": topic})
+        assert response.status_code == 200
+        assert "Abonnement ajouté" in response.text and 'role="status"' in response.text
+        assert not response.cookies
+    assert not mail.outbox  # the link proved the address: nothing to confirm
+    mine = Subscription.objects.filter(email="habitante@example.fr")
+    assert mine.count() == 3 and mine.confirmed().count() == 3
+    assert mine.filter(kind=Topic.PROJECT, project=project).exists()
+    again = client.post(manage, {"action": "add", "topic": "meetings"})
+    assert again.status_code == 400
+    assert 'role="alert"' in again.text
+    assert mine.count() == 3
+
+
+def test_removing_one_topic_keeps_the_others_and_the_page_usable(client, content):
+    lever = content["lever"]
+    manage = confirmed(client, topic="news")
+    confirmed(client, topic=f"lever:{lever.slug}")
+    other = confirmed(client, email="quelqu-un@example.fr", topic="news")
+    news = Subscription.objects.get(email="habitante@example.fr", kind=Topic.NEWS)
+    stranger = Subscription.objects.get(email="quelqu-un@example.fr")
+
+    refused = client.post(manage, {"action": "remove", "subscription": stranger.pk})
+    assert refused.status_code == 200
+    assert Subscription.objects.filter(pk=stranger.pk).exists()  # not this address's
+
+    # removing the subscription the link names: the page goes on with the other one
+    response = client.post(manage, {"action": "remove", "subscription": news.pk})
+    assert response.status_code == 200
+    assert "Vous ne suivez plus : Toutes les actualités." in response.text
+    assert not Subscription.objects.filter(pk=news.pk).exists()
+    assert client.get(manage).status_code == 400  # that link is dead now
+    action = form_action(response)
+    assert action != manage
+    assert "Le levier « Levier des compétences »" in manage_page(client, action).text
+    last = Subscription.objects.get(email="habitante@example.fr")
+    done = client.post(action, {"action": "remove", "subscription": last.pk})
+    assert "<h1>Données supprimées</h1>" in done.text
+    assert not Subscription.objects.filter(email="habitante@example.fr").exists()
+    assert manage_page(client, other)
+
+
+def test_deleting_all_my_data_leaves_nothing(client, content):
+    manage = confirmed(client, topic="news")
+    confirmed(client, topic="meetings")
+    subscribe(client, topic=f"project:{content['project'].slug}")  # waiting
+    confirmed(client, email="quelqu-un@example.fr", topic="news")
+    response = Client(enforce_csrf_checks=True).post(manage, {"action": "delete_all"})
+    assert response.status_code == 200
+    assert "<h1>Données supprimées</h1>" in response.text
+    assert not Subscription.objects.filter(email="habitante@example.fr").exists()
+    assert Subscription.objects.filter(email="quelqu-un@example.fr").count() == 1
+    assert client.get(manage).status_code == 400
+
+
+def test_one_click_unsubscribe_deletes_only_the_subscription_of_the_message(content):
+    browser = Client(enforce_csrf_checks=True)
+    confirmed(browser, topic="news")
+    manage = confirmed(browser, topic="meetings")
+    response = browser.post(
+        manage, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 200
+    assert "Désabonnement effectué" in response.text
+    assert list(Subscription.objects.values_list("kind", flat=True)) == [Topic.NEWS]
+
+
+def test_the_confirmation_page_manages_with_the_links_of_the_message(client, content):
+    subscribe(client, topic="news")
+    confirm, manage = links(mail.outbox[0])
+    page = manage_page(client, path(manage))  # the « delete this request » link
+    assert "demande en attente de confirmation" in page.text
+    assert Subscription.objects.confirmed().count() == 0
+    client.post(path(confirm))
+    assert "depuis le" in manage_page(client, path(manage)).text
