@@ -239,3 +239,28 @@ def test_the_confirmation_page_manages_with_the_links_of_the_message(client, con
     assert Subscription.objects.confirmed().count() == 0
     client.post(path(confirm))
     assert "depuis le" in manage_page(client, path(manage)).text
+
+
+def test_the_personal_data_page_states_what_the_alerts_keep_and_why(seeded, client):
+    from .crawl import page_text
+
+    text = page_text(client.get("/donnees-personnelles/").text).replace("’", "'")
+    for statement in [
+        "Ce site ne dépose aucun cookie chez ses visiteurs.",
+        "Alertes par courriel",
+        "vous envoyer les alertes que vous avez demandées",
+        "votre consentement (article 6.1.a du règlement général sur la protection des données",
+        "votre adresse électronique, le sujet choisi, la date de la demande et celle de la "
+        "confirmation. Rien d'autre : ni nom, ni adresse IP",
+        "une demande non confirmée est effacée au bout de 7 jours",
+        "un abonnement confirmé est conservé jusqu'à ce que vous vous désabonniez",
+        "La suppression est définitive",
+        "le service d'envoi de courriels utilisé par l'éditeur du site, qui agit comme "
+        "sous-traitant",
+        "accéder à vos données, les rectifier, les effacer et retirer votre consentement à "
+        "tout moment, par le lien présent dans chaque courriel",
+        "Commission nationale de l'informatique et des libertés (CNIL)",
+    ]:
+        assert statement in text, statement
+    assert 'href="https://www.cnil.fr/"' in client.get("/donnees-personnelles/").text
+    assert "aucune donnée personnelle à leur sujet, sauf l'adresse électronique" in text
