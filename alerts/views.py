@@ -34,8 +34,10 @@ def base_url(request):
 
 
 # No CSRF token: the token is a cookie, and visitors get none (see the « Données
-# personnelles » page). A forged post can only ask for a confirmation e-mail, which the
-# address's owner ignores: the double opt-in is the protection, the limits below stop floods.
+# personnelles » page); the compact form on the content pages posts here too, from pages
+# stored in the page cache and served to everyone, which could not carry a per-visitor token.
+# A forged post can only ask for a confirmation e-mail, which the address's owner ignores:
+# the double opt-in is the protection, the limits below stop floods.
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
 def subscribe(request):
