@@ -142,7 +142,9 @@ def test_the_manage_page_lists_every_subscription_of_the_address_only(client, co
     confirmed(client, topic=f"lever:{lever.slug}")
     confirmed(client, email="quelqu-un@example.fr", topic="meetings")
     subscribe(client, topic="meetings")  # asked, not confirmed yet
-    text = manage_page(client, manage).text
+    response = manage_page(client, manage)
+    assert not response.cookies and "no-store" in response.headers["Cache-Control"]
+    text = response.text
     assert "Adresse : habitante@example.fr." in text
     assert "Toutes les actualités" in text
     assert "Le levier « Levier des compétences »" in text
