@@ -30,10 +30,12 @@ class AlertsConfig(AppConfig):
         from core.models import Document
 
         from . import events
+        from . import site as follow_forms
         from .dashboard import upcoming_alerts
         from .sitemaps import AlertsSitemap
         from .sources import SOURCES
 
+        follow_forms.register()  # the form to follow a topic, on the content pages
         site.add_link("alerts_subscribe", "alerts:subscribe")  # named on « S'abonner »
         site.sitemaps.update(alertes=AlertsSitemap)
         site.add_part(site.dashboard_parts, "alerts/parts/dashboard.html", upcoming_alerts, 20)

@@ -10,6 +10,8 @@ the dashboard, the section introductions and the header's links read it from her
   its context, in order;
 - `detail_parts`: what an app adds to the page of another app's object (a meeting's page
   lists the projects it examined), by model label; the context function receives the object;
+- `section_parts`: what an app adds to the page of a section (a form to follow the news by
+  e-mail on « Actualités »), by section key; the context function receives nothing;
 - `links`: addresses every page needs (header, footer), reversed once per process;
 - `sitemaps`: the XML sitemap's parts, by name;
 - `key_figures`: the home page's band of numbers (« 17 projets »), each counted by the app
@@ -70,6 +72,7 @@ home_parts: list[Part] = []
 site_map_parts: list[Part] = []
 dashboard_parts: list[Part] = []
 detail_parts: dict[str, list[Part]] = {}
+section_parts: dict[str, list[Part]] = {}
 links: dict[str, tuple[str, tuple]] = {}
 sitemaps: dict[str, type] = {}
 key_figures: list[KeyFigure] = []
@@ -88,6 +91,12 @@ def add_detail_part(model_label, template, context, order=0):
     """Show `template` on the page of each object of `model_label` ("app.Model"), with
     `context(obj)` (`{% detail_parts obj %}` in that page's template)."""
     add_part(detail_parts.setdefault(model_label, []), template, context, order)
+
+
+def add_section_part(section_key, template, context, order=0):
+    """Show `template` on the page of the section `section_key` (« news »), with `context()`
+    (`{% section_parts "news" %}` in that page's template)."""
+    add_part(section_parts.setdefault(section_key, []), template, context, order)
 
 
 def add_key_figure(singular, plural, value, url_name, order=0, fragment=""):

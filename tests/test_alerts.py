@@ -88,21 +88,32 @@ def test_subscribe_confirm_and_confirm_again(client, project):
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert "habitante" not in confirm and "example" not in confirm.split("/s-abonner/")[1]
 
-    first = client.get(path(confirm))
+    shown = client.get(path(confirm))  # what a mail scanner opening the link does
+    assert shown.status_code == 200
+    assert "<h1>Confirmer votre abonnement</h1>" in shown.text
+    assert "Le projet « Halle d&#x27;essai »" in shown.text
+    assert 'method="post"' in shown.text and "Confirmer mon abonnement</button>" in shown.text
+    assert 'name="csrfmiddlewaretoken"' not in shown.text
+    assert not shown.cookies and shown.headers["Cache-Control"].startswith("max-age=0")
+    subscription.refresh_from_db()
+    assert subscription.confirmed_at is None  # a GET confirms nothing
+
+    first = client.post(path(confirm))
     assert first.status_code == 200
     assert "<h1>Abonnement confirmé</h1>" in first.text
     assert not first.cookies
     subscription.refresh_from_db()
     assert subscription.confirmed_at is not None
 
-    again = client.get(path(confirm))
-    assert again.status_code == 200
-    assert "Abonnement déjà confirmé" in again.text
+    for again in [client.post(path(confirm)), client.get(path(confirm))]:
+        assert again.status_code == 200
+        assert "Abonnement déjà confirmé" in again.text
+        assert "Confirmer mon abonnement" not in again.text
 
 
 def test_an_already_subscribed_address_gets_the_same_answer_and_no_duplicate(client):
     subscribe(client)
-    client.get(path(links(mail.outbox[0])[0]))
+    client.post(path(links(mail.outbox[0])[0]))
     response = subscribe(client)
     assert response.status_code == 200
     assert "Vérifiez votre messagerie" in response.text
@@ -115,7 +126,7 @@ def test_asking_twice_before_confirming_keeps_one_request(client):
     subscribe(client)
     assert Subscription.objects.count() == 1
     assert len(mail.outbox) == 2
-    client.get(path(links(mail.outbox[1])[0]))
+    client.post(path(links(mail.outbox[1])[0]))
     assert Subscription.objects.confirmed().count() == 1
 
 
@@ -188,9 +199,12 @@ def test_a_forged_confirmation_link_gets_a_clear_page(client, tamper):
         subscribe(client)
         confirm = path(links(mail.outbox[0])[0])
         tamper = confirm.rstrip("/").rsplit("/", 1)[1][:-2] + "xx"
-    response = client.get(f"{URL}confirmer/{tamper}/")
-    assert response.status_code == 400
-    assert "<h1>Lien non valable</h1>" in response.text
+    for response in [
+        client.get(f"{URL}confirmer/{tamper}/"),
+        client.post(f"{URL}confirmer/{tamper}/"),
+    ]:
+        assert response.status_code == 400
+        assert "<h1>Lien non valable</h1>" in response.text
     assert not Subscription.objects.confirmed().exists()
 
 
@@ -199,9 +213,9 @@ def test_an_expired_confirmation_link_gets_a_clear_page(client, db):
     confirm = path(links(mail.outbox[0])[0])
     later = time.time() + timedelta(days=7, minutes=1).total_seconds()
     with mock.patch("django.core.signing.time.time", return_value=later):
-        response = client.get(confirm)
-    assert response.status_code == 400
-    assert "<h1>Lien expiré</h1>" in response.text
+        for response in [client.get(confirm), client.post(confirm)]:
+            assert response.status_code == 400
+            assert "<h1>Lien expiré</h1>" in response.text
     assert not Subscription.objects.confirmed().exists()
 
 
@@ -209,24 +223,24 @@ def test_a_link_to_a_purged_request_gets_a_clear_page(client, db):
     subscribe(client)
     confirm = path(links(mail.outbox[0])[0])
     Subscription.objects.all().delete()
-    response = client.get(confirm)
-    assert response.status_code == 400
-    assert "Lien non valable" in response.text
+    for response in [client.get(confirm), client.post(confirm)]:
+        assert response.status_code == 400
+        assert "Lien non valable" in response.text
 
 
 def confirmed(client, email="habitante@example.fr", topic="news"):
     mail.outbox.clear()
     subscribe(client, email=email, topic=topic)
     confirm, manage = links(mail.outbox[0])
-    client.get(path(confirm))
+    client.post(path(confirm))
     return path(manage)
 
 
-def test_the_manage_link_shows_the_subscription_and_a_button_then_deletes_it(client, lever):
+def test_the_manage_link_shows_the_subscription_and_a_bare_post_deletes_it(client, lever):
     manage = confirmed(client, topic=f"lever:{lever.slug}")
     page = client.get(manage)
     assert page.status_code == 200
-    assert "Le levier « Levier d" in page.text and "Me désabonner" in page.text
+    assert "Le levier « Levier d" in page.text and "Ne plus suivre" in page.text
     assert 'method="post"' in page.text
     assert Subscription.objects.count() == 1  # a GET (e.g. a link checker) deletes nothing
 
@@ -355,7 +369,7 @@ def test_queries_per_page_do_not_grow_with_the_content(client, django_assert_max
     assert queries(lambda: subscribe(client, email="autre@example.fr")) == post_small
     confirm, manage = links(mail.outbox[0])
     with django_assert_max_num_queries(form_small):
-        client.get(path(confirm))
+        client.post(path(confirm))
     with django_assert_max_num_queries(form_small):
         client.post(path(manage))
     assert not Subscription.objects.filter(email="habitante@example.fr").exists()
@@ -383,7 +397,7 @@ def test_the_confirmation_goes_through_a_real_smtp_server_with_its_headers(clien
     html = message.get_body(preferencelist=("html",)).get_content()
     assert "Confirmer mon abonnement</a>" in html
     confirm = next(link for link in LINK.findall(text) if "/confirmer/" in link)
-    assert "Abonnement confirmé" in client.get(path(confirm)).text
+    assert "Abonnement confirmé" in client.post(path(confirm)).text
     assert (
         client.post(
             path(manage),

@@ -72,6 +72,10 @@ def test_detail_pages_do_not_query_more_with_more_content(
         shared["lever"].get_absolute_url(),
         shared["holder"].get_absolute_url(),
         shared["body"].get_absolute_url(),
+        # with the form to follow them by e-mail (alerts)
+        builders.project(holders=[shared["holder"]], lever=shared["lever"]).get_absolute_url(),
+        builders.news().get_absolute_url(),
+        builders.event(body=shared["body"]).get_absolute_url(),
     ]
     counts = []
     for url in urls:

@@ -82,5 +82,15 @@ def detail_parts(context, obj):
     )
 
 
+@register.simple_tag(takes_context=True)
+def section_parts(context, section_key):
+    """What other apps add to a section's page (`core.site.add_section_part`), in order."""
+    parts = site.section_parts.get(section_key, [])
+    request = context.get("request")
+    return mark_safe(  # noqa: S308 - rendered templates, escaped by the template engine
+        "".join(render_to_string(p.template, p.context(), request) for p in parts)
+    )
+
+
 register.filter("french_date", french_date)
 register.filter("euros", euros)
