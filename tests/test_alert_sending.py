@@ -349,3 +349,28 @@ def test_subscriber_addresses_appear_in_no_public_output_and_no_task(commit, cli
 
     queued = [str(result.args) for result in default_task_backend.results]
     assert queued and not any(ADDRESS in args for args in queued)
+
+
+def test_a_failed_delivery_is_sent_again_from_the_admin(commit, settings, editor_client):
+    settings.ALERTS_RETRY_DELAYS = []  # one try, then « Échec »
+    server = LocalSMTPServer()
+    settings.MAILERS = server.mailers()
+    follower()
+    publish_news(commit, title="Visite")
+    delivery = Delivery.objects.get()
+    assert delivery.status == DeliveryStatus.FAILED
+    assert "1 envoi en échec" in editor_client.get("/admin/").text
+
+    server.start()
+    try:
+        with commit():
+            response = editor_client.post(
+                "/admin/alerts/delivery/",
+                {"action": "send_again", "_selected_action": [delivery.pk]},
+            )
+        assert response.status_code == 302
+        assert server.wait_for(1)["Subject"] == "Nouvelle actualité : Visite"
+    finally:
+        server.stop()
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.attempts) == (DeliveryStatus.SENT, 2)
