@@ -52,7 +52,8 @@ class SubscriptionAdmin(admin.ModelAdmin):
 def send_again(modeladmin, request, queryset):
     from .tasks import dispatch_alerts
 
-    count = queryset.exclude(status__in=[DeliveryStatus.SENT, DeliveryStatus.CANCELLED]).update(
+    # Not a delivery being sent now (« À envoyer »): its worker holds it.
+    count = queryset.filter(status__in=[DeliveryStatus.RETRYING, DeliveryStatus.FAILED]).update(
         status=DeliveryStatus.RETRYING, next_attempt_at=timezone.now()
     )
     dispatch_alerts.enqueue()
@@ -106,6 +107,11 @@ class DeliveryAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def has_change_permission(self, request, obj=None):
+        """The « send again » action only: a delivery's screen is read-only (a save there
+        could write over what the worker records)."""
+        return obj is None and super().has_change_permission(request)
 
     def has_delete_permission(self, request, obj=None):
         return False

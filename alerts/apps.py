@@ -24,12 +24,15 @@ class AlertsConfig(AppConfig):
 
     def ready(self):
         from django.apps import apps
-        from django.db.models.signals import post_save, pre_save
+        from django.db.models.signals import post_save, pre_delete, pre_save
 
         from core import publishing, site
         from core.models import Document
 
-        from . import events
+        from . import (
+            checks,  # noqa: F401 — registers the deploy check of SITE_URL
+            events,
+        )
         from . import site as follow_forms
         from .dashboard import upcoming_alerts
         from .sitemaps import AlertsSitemap
@@ -47,3 +50,4 @@ class AlertsConfig(AppConfig):
             publishing.published_in_bulk.connect(events.record_bulk_publication, sender=model)
         publishing.announced_models.update(SOURCES)
         post_save.connect(events.record_minutes, sender=Document, dispatch_uid="alerts-minutes")
+        pre_delete.connect(events.hand_over_deliveries, sender="alerts.Subscription")

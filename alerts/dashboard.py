@@ -3,6 +3,8 @@ publications, and the e-mails the mail server has not taken yet."""
 
 from django.urls import reverse
 
+from core.publishing import Status
+
 from .dispatch import followers_count
 from .models import AlertEvent, Delivery, DeliveryStatus
 
@@ -12,10 +14,10 @@ LIMIT = 10
 def upcoming_alerts(request):
     if not request.user.has_perm("alerts.view_delivery"):
         return {}
-    events = [
+    events = [  # not those of items back to draft: they leave only if published again
         event
         for event in AlertEvent.objects.filter(dispatched_at=None).prefetch_related("item")[:LIMIT]
-        if event.item is not None
+        if event.item is not None and event.item.status == Status.PUBLISHED
     ]
     stuck = Delivery.objects.filter(
         status__in=[DeliveryStatus.RETRYING, DeliveryStatus.FAILED]

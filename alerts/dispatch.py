@@ -66,23 +66,56 @@ def deliver(delivery_pk, now=None):
     if not taken:
         return None  # sent, given up, cancelled, or another worker has it
     delivery = Delivery.objects.select_related("subscription").get(pk=delivery_pk)
+    events = list(delivery.events.prefetch_related("item").order_by("due_at", "pk"))
+    withdrawn = [e for e in events if e.item is not None and not e.item.is_public]
+    _announce_again_later(withdrawn)
+    subscription = delivery.subscription
     entries = [
         (event, event.item)
-        for event in delivery.events.prefetch_related("item").order_by("due_at", "pk")
-        if event.item is not None and event.item.is_public
+        for event in events
+        if event not in withdrawn
+        and event.item is not None
+        and _still_followed(subscription, event)
     ]
-    if delivery.subscription is None or not entries:
+    if not entries:
         delivery.status = DeliveryStatus.CANCELLED
         delivery.save(update_fields=["status"])
         return None
     delivery.attempts += 1
     try:
-        mail.send_alert(delivery.subscription, entries, settings.SITE_URL)
+        mail.send_alert(subscription, entries, settings.SITE_URL)
     except (smtplib.SMTPException, OSError) as error:
+        return _failed(delivery, error, now)
+    except Exception as error:  # a bug must not leave the delivery stuck nor lose the rest
+        logger.exception("Alert delivery %s could not be written", delivery.pk)
         return _failed(delivery, error, now)
     delivery.status, delivery.sent_at, delivery.last_error = DeliveryStatus.SENT, now, ""
     delivery.save(update_fields=["status", "sent_at", "last_error", "attempts"])
     return None
+
+
+def _still_followed(subscription, event):
+    """Whether the address still follows what the event is about, through any of its
+    subscriptions (it may have left the topic, or the project changed lever, since)."""
+    if subscription is None:
+        return False
+    source = source_of(event.item)
+    return (
+        source is not None
+        and Subscription.objects.confirmed()
+        .filter(email=subscription.email)
+        .filter(source.followers(event.item, event))
+        .exists()
+    )
+
+
+def _announce_again_later(events):
+    """Items withdrawn (back to draft) before their alert left: when none of their e-mails
+    went out, they are to announce again when they are next published."""
+    for event in events:
+        sent = Delivery.objects.filter(events=event, status=DeliveryStatus.SENT).exists()
+        if not sent:
+            AlertEvent.objects.filter(pk=event.pk).update(dispatched_at=None)
 
 
 def _failed(delivery, error, now):
@@ -119,6 +152,8 @@ def describe(error):
         return "Le serveur de courrier n'a pas répondu à temps."
     if isinstance(error, smtplib.SMTPServerDisconnected):
         return "Le serveur de courrier a coupé la connexion."
+    if not isinstance(error, (smtplib.SMTPException, OSError)):
+        return f"Erreur du site en écrivant le message ({type(error).__name__}) : voir le journal."
     return f"Envoi impossible : {type(error).__name__}."
 
 

@@ -72,15 +72,19 @@ def record_minutes(sender, instance, raw=False, **kwargs):
     if raw or instance.kind != DocumentKind.MINUTES:
         return
     meeting = instance.content_object
-    if meeting is None or source_of(meeting) is None or visibility(meeting) == "hidden":
+    source = meeting and source_of(meeting)
+    if source is None or EventKind.MINUTES not in source.headlines:
+        return  # a « compte rendu » joined to a news item or a project announces nothing
+    if visibility(meeting) == "hidden":
         return
     record(meeting, EventKind.MINUTES, due_at=meeting.published_at)
 
 
 def record(item, kind, detail="", due_at=None):
     """Record the event (or move its date while it waits), then have it sent when due.
-    Inside `core.publishing.quietly()` (« Enregistrer sans alerte ») it is recorded muted:
-    it will never be sent, even if saved again later."""
+    Inside `core.publishing.quietly()` (« Enregistrer sans alerte ») it is recorded muted;
+    a scheduled item saved again without the box before it goes live is announced after
+    all. Once handled (sent, or muted when it went live), an event is never sent again."""
     due_at = max(due_at or timezone.now(), timezone.now())
     event, created = AlertEvent.objects.get_or_create(
         content_type=ContentType.objects.get_for_model(item),
@@ -91,10 +95,29 @@ def record(item, kind, detail="", due_at=None):
     )
     if event.dispatched_at is not None:
         return  # told already (or muted and done): never twice
-    if not created:
-        event.due_at, event.muted = due_at, event.muted or is_quiet()
+    if not created:  # still waiting: the last save before it leaves decides
+        event.due_at, event.muted = due_at, is_quiet()
         event.save(update_fields=["due_at", "muted"])
     from .tasks import schedule_dispatch
 
     # Muted or not: the dispatch closes a muted event too (it then leaves the dashboard).
     transaction.on_commit(lambda: schedule_dispatch(due_at))
+
+
+def hand_over_deliveries(sender, instance, **kwargs):
+    """pre_delete of a subscription: the e-mails still to send to its address stay with
+    another subscription of that address (each is checked again when sent); with none
+    left, they lose their address and are cancelled."""
+    from .models import Delivery, DeliveryStatus, Subscription
+
+    heir = (
+        Subscription.objects.confirmed()
+        .filter(email=instance.email)
+        .exclude(pk=instance.pk)
+        .order_by("pk")
+        .first()
+    )
+    if heir is not None:
+        Delivery.objects.filter(
+            subscription=instance, status__in=[DeliveryStatus.PENDING, DeliveryStatus.RETRYING]
+        ).update(subscription=heir)

@@ -204,7 +204,7 @@ class DeliveryStatus(models.TextChoices):
     RETRYING = "retrying", "Nouvel essai prévu"
     SENT = "sent", "Envoyé"
     FAILED = "failed", "Échec (essais épuisés)"
-    CANCELLED = "cancelled", "Annulé (abonnement supprimé)"
+    CANCELLED = "cancelled", "Annulé (abonnement supprimé ou contenu retiré)"
 
 
 class DeliveryQuerySet(models.QuerySet):

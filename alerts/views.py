@@ -17,6 +17,7 @@ from accounts import throttle
 from accounts.lockout import client_ip
 
 from . import mail
+from .dispatch import describe
 from .forms import SubscriptionForm, TopicForm, topic_of
 from .models import Subscription, Topic
 
@@ -73,7 +74,10 @@ def subscribe(request):
     try:
         mail.send_confirmation(subscription, base_url(request))
     except (smtplib.SMTPException, OSError) as error:
-        logger.warning("Confirmation of subscription %s not sent: %r", subscription.pk, error)
+        # Why, in words that never quote the address (an SMTP refusal may).
+        logger.warning(
+            "Confirmation of subscription %s not sent: %s", subscription.pk, describe(error)
+        )
         if existing is None:
             subscription.delete()
         form.add_error(
@@ -117,7 +121,12 @@ def confirm(request, token):
         subscription.delete()
         return _confirmed(request, subscription, again=True)
     subscription.confirmed_at = timezone.now()
-    subscription.save(update_fields=["confirmed_at"])
+    try:
+        with transaction.atomic():
+            subscription.save(update_fields=["confirmed_at"])
+    except IntegrityError:  # the same topic confirmed at this very moment by another request
+        subscription.delete()
+        return _confirmed(request, subscription, again=True)
     return _confirmed(request, subscription)
 
 
@@ -202,7 +211,8 @@ def _followed(email):
 
 
 def _own(email, pk):
-    if not str(pk or "").isdigit():
+    pk = str(pk or "")
+    if not (pk.isascii() and pk.isdigit() and len(pk) < 19):  # « ² » is a digit to Python
         return None
     return (
         Subscription.objects.filter(email=email, pk=int(pk)).select_related("lever", "project")

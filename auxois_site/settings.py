@@ -223,6 +223,7 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="ne-pas-repondre@loca
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The site's public address, for the links of the e-mails the task worker sends (no request
 # there to read it from): « https://example.fr », no trailing slash.
+SITE_URL_GIVEN = bool(env.str("SITE_URL", default=""))  # `check --deploy` wants it given
 SITE_URL = env.str("SITE_URL", default="").rstrip("/") or (
     "http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0]}"
 )

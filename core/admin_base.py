@@ -13,6 +13,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import flatten_fieldsets
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.db import transaction
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -52,11 +53,13 @@ def add_inline(model_label, inline, shown_for=lambda obj: True):
 
 @admin.action(description="Publier les éléments sélectionnés", permissions=["change"])
 def publish(modeladmin, request, queryset):
-    newly_public = list(queryset.exclude(published_q()).values_list("pk", flat=True))
-    # `updated_at` too: a spreadsheet exported before this must see these items as changed.
-    count = queryset.update(status=Status.PUBLISHED, updated_at=timezone.now())
-    invalidate()  # update() sends no signal: say what changed
-    published_in_bulk.send(sender=queryset.model, pks=newly_public)
+    # One transaction: what listens (the alerts) sees all the items go live together.
+    with transaction.atomic():
+        newly_public = list(queryset.exclude(published_q()).values_list("pk", flat=True))
+        # `updated_at` too: a spreadsheet exported before this must see these items as changed.
+        count = queryset.update(status=Status.PUBLISHED, updated_at=timezone.now())
+        invalidate()  # update() sends no signal: say what changed
+        published_in_bulk.send(sender=queryset.model, pks=newly_public)
     modeladmin.message_user(request, f"{count} élément(s) publié(s).", messages.SUCCESS)
 
 

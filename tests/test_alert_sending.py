@@ -374,3 +374,94 @@ def test_a_failed_delivery_is_sent_again_from_the_admin(commit, settings, editor
         server.stop()
     delivery.refresh_from_db()
     assert (delivery.status, delivery.attempts) == (DeliveryStatus.SENT, 2)
+
+
+def test_a_minutes_document_on_a_news_item_announces_nothing_more(commit):
+    follower()
+    with commit():
+        article = builders.news(title="Visite", published_at=timezone.now())
+        builders.document(article, "cr.pdf", title="Compte rendu", kind=DocumentKind.MINUTES)
+    assert [m.subject for m in mail.outbox] == ["Nouvelle actualité : Visite"]
+    assert Delivery.objects.get().status == DeliveryStatus.SENT
+
+
+def test_a_scheduled_item_saved_quietly_then_normally_is_announced(commit, settings):
+    from core.publishing import quietly
+
+    follower()
+    at = timezone.now() + datetime.timedelta(seconds=1)
+    with commit(), quietly():
+        article = builders.news(title="Comité", published_at=at)
+    with commit():
+        article.summary = "Ordre du jour complété."
+        article.save()
+    time.sleep(max(0, (at - timezone.now()).total_seconds()) + 0.1)
+    call_command("send_due_alerts", verbosity=0)
+    assert [m.subject for m in mail.outbox] == ["Nouvelle actualité : Comité"]
+
+
+def test_withdrawn_while_its_alert_waited_then_published_again_is_announced(commit, settings):
+    server = LocalSMTPServer()
+    settings.MAILERS = server.mailers()
+    settings.ALERTS_RETRY_DELAYS = [3600]
+    follower()
+    article = publish_news(commit, title="Visite")
+    assert Delivery.objects.get().status == DeliveryStatus.RETRYING
+    with commit():
+        article.status = Status.DRAFT
+        article.save()
+    Delivery.objects.update(next_attempt_at=timezone.now())  # its next try has come
+    call_command("send_due_alerts", verbosity=0)
+    assert Delivery.objects.get().status == DeliveryStatus.CANCELLED
+
+    server.start()
+    settings.MAILERS = server.mailers()
+    try:
+        with commit():
+            article.status = Status.PUBLISHED
+            article.save()
+        assert server.wait_for(1)["Subject"] == "Nouvelle actualité : Visite"
+    finally:
+        server.stop()
+
+
+def test_a_topic_left_while_the_alert_waited_is_left_out(commit, settings):
+    server = LocalSMTPServer()
+    settings.MAILERS = server.mailers()
+    settings.ALERTS_RETRY_DELAYS = [3600]
+    news = follower()
+    follower(Topic.MEETINGS)
+    with commit():
+        builders.news(title="Visite", published_at=timezone.now())
+        builders.event(title="Comité de projet", published_at=None)
+    news.delete()  # the address now follows the meetings only
+    Delivery.objects.update(next_attempt_at=timezone.now())  # its next try has come
+    server.start()
+    try:
+        call_command("send_due_alerts", verbosity=0)
+        assert server.wait_for(1)["Subject"] == "Réunion au calendrier : Comité de projet"
+    finally:
+        server.stop()
+
+
+def test_an_error_writing_the_message_is_recorded_and_retried(commit, settings, monkeypatch):
+    settings.ALERTS_RETRY_DELAYS = [60]
+
+    def broken(*args):
+        raise KeyError("oops")
+
+    monkeypatch.setattr("alerts.mail.send_alert", broken)
+    follower()
+    publish_news(commit)
+    delivery = Delivery.objects.get()
+    assert (delivery.status, delivery.attempts) == (DeliveryStatus.RETRYING, 1)
+    assert "Erreur du site en écrivant le message (KeyError)" in delivery.last_error
+
+
+def test_check_deploy_wants_the_site_address(settings):
+    from alerts.checks import site_url_is_given
+
+    settings.SITE_URL_GIVEN = False
+    assert [w.id for w in site_url_is_given(None)] == ["alerts.W001"]
+    settings.SITE_URL_GIVEN = True
+    assert site_url_is_given(None) == []

@@ -191,6 +191,9 @@ def test_removing_one_topic_keeps_the_others_and_the_page_usable(client, content
     refused = client.post(manage, {"action": "remove", "subscription": stranger.pk})
     assert refused.status_code == 200
     assert Subscription.objects.filter(pk=stranger.pk).exists()  # not this address's
+    for junk in ["²", "9" * 5000, "-1", ""]:  # « ² » is a digit to str.isdigit()
+        assert client.post(manage, {"action": "remove", "subscription": junk}).status_code < 500
+    assert Subscription.objects.count() == 3
 
     # removing the subscription the link names: the page goes on with the other one
     response = client.post(manage, {"action": "remove", "subscription": news.pk})
