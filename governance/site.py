@@ -58,11 +58,12 @@ def count_meetings_held():
 
 
 def site_map():
-    from .models import Body, TimelineEvent
+    from .models import Body, Intercommunality, TimelineEvent
 
     return {
         "bodies": Body.objects.published(),
         "events": TimelineEvent.objects.published().chronological(),
+        "intercommunalities": Intercommunality.objects.all(),
     }
 
 
