@@ -277,7 +277,7 @@ class _Validator(HTMLParser):
 
     def handle_startendtag(self, tag, attrs):
         self.check_start(tag, attrs)
-        if tag not in VOID:
+        if tag not in VOID and not {"svg", "math"} & set(self.stack):  # XML-like inside
             self.problems.append(f"<{tag}/> is not a void element ({self.where()})")
 
     def check_start(self, tag, attrs):
@@ -352,12 +352,12 @@ def test_8_2_control_invalid_markup_is_found():
         "<ul><p>élément</p></ul><li>orphelin</li>",  # a list item out of a list
         '<label for="absent">Nom</label>',  # a reference to a missing id
         "<br></br>",  # end tag of a void element
+        "<div/>",  # a self-closing element that is not void
     ]
     for bad in cases:
         assert invalid_markup(bad), bad
-    good = (
-        '<ul><li><a href="/">x</a></li></ul><p>un<br>deux</p><label for="c">C</label><input id="c">'
-    )
+    good = '<ul><li><a href="/">x</a></li></ul><p>un<br>deux</p><label for="c">C</label>'
+    good += '<input id="c"><svg aria-hidden="true"><circle r="1"/></svg>'
     assert invalid_markup(good) == []
 
 
