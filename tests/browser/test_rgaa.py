@@ -745,6 +745,8 @@ def skip_link_problems(page):
     if not first["shown"]:
         problems.append("the skip link is not shown when focused")
     page.keyboard.press("Enter")
+    if not page.evaluate("!!document.activeElement.closest('main, [role=main]')"):
+        problems.append("the skip link does not move the focus to the main content")
     page.keyboard.press("Tab")
     if not page.evaluate("!!document.activeElement.closest('main, [role=main]')"):
         problems.append("after the skip link, Tab does not go on in the main content")
