@@ -154,8 +154,11 @@ def manage(request, token):
         return _bad_link(request, gone=True)
     email = subscription.email
     action = request.POST.get("action") if request.method == "POST" else None
-    done = None
+    done = undo = refused = None
     form = None
+    # Erasing the address for good is confirmed by a box first (RGAA 11.12); removing one
+    # topic among others can be undone from the next page.
+    confirmed = request.POST.get("confirm") == "on"
     if action == "add":
         form = TopicForm(request.POST, followed=_followed(email), auto_id=ADD_FORM_IDS)
         if form.is_valid():
@@ -163,20 +166,26 @@ def manage(request, token):
             form = None
     elif action == "remove":
         removed = _own(email, request.POST.get("subscription"))
-        if removed is not None:
+        last = Subscription.objects.filter(email=email).count() == 1
+        if removed is not None and last and not confirmed:
+            refused = "Cochez la case pour confirmer : votre adresse sera effacée définitivement."
+        elif removed is not None:
             done = f"Vous ne suivez plus : {removed.topic_label}."
+            undo = topic_of(removed) if removed.is_confirmed else None
             removed.delete()  # for good: nothing is kept
     elif action == "delete_all":
-        Subscription.objects.filter(email=email).delete()
-        return render(request, "alerts/deleted.html")
+        if confirmed:
+            Subscription.objects.filter(email=email).delete()
+            return render(request, "alerts/deleted.html")
+        refused = "Cochez la case pour confirmer la suppression de toutes vos données."
     elif request.method == "POST":
         topic = subscription.topic_label
         subscription.delete()  # for good: the address is not kept anywhere
         return render(request, "alerts/unsubscribed.html", {"topic": topic})
-    return _manage_page(request, subscription, email, done, form)
+    return _manage_page(request, subscription, email, done, form, undo, refused)
 
 
-def _manage_page(request, subscription, email, done=None, form=None):
+def _manage_page(request, subscription, email, done=None, form=None, undo=None, refused=None):
     subscriptions = sorted(
         Subscription.objects.filter(email=email).select_related("lever", "project"),
         key=lambda s: (TOPIC_ORDER.index(s.kind), s.lever.number if s.lever else 0, str(s)),
@@ -195,9 +204,11 @@ def _manage_page(request, subscription, email, done=None, form=None):
             "subscriptions": subscriptions,
             "action_url": mail.manage_url(anchor, ""),
             "done": done,
+            "undo": undo,
+            "refused": refused,
             "form": form or TopicForm(followed=followed, auto_id=ADD_FORM_IDS),
         },
-        status=400 if form else 200,
+        status=400 if form or refused else 200,
     )
 
 

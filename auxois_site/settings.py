@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "projects",
     "governance",
     "alerts",
+    "accessibility",
     "django_tasks_db",  # the queue of the alerts' tasks, in the database (alerts/tasks.py)
     "accounts",  # after auth and axes: re-registers their admin screens
 ]
@@ -89,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.site",
                 "pages.context_processors.navigation",
+                "accessibility.context_processors.conformance",
             ],
         },
     },

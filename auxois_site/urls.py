@@ -31,6 +31,7 @@ urlpatterns = [
     path("", include("governance.urls")),
     path("", include("core.urls")),
     path("", include("alerts.urls")),
+    path("", include("accessibility.urls")),
     path("", include("pages.urls")),  # last: its /<slug>/ catches the remaining pages
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_media, name="media"),
 ]

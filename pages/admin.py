@@ -102,20 +102,32 @@ class DocumentAdmin(admin.ModelAdmin):
 
 @admin.register(SiteIdentity)
 class SiteIdentityAdmin(admin.ModelAdmin):
-    """One row: the legal notice and the accessibility statement read from it."""
+    """One row: the legal notice, the contact, and the accessibility statement's publisher
+    and contact (its results come from the RGAA grid, accessibility/grid.toml)."""
 
     fieldsets = [
-        ("Contact", {
-            "fields": ["contact_name", "contact_address", "contact_phone", "contact_email"],
-            "description": "Affiché en pied de chaque page dès qu'un champ est rempli, et sur "
-                           "les pages « Participer / porter un projet ». L'adresse électronique "
-                           "sert aussi aux mentions légales et à la déclaration d'accessibilité.",
-        }),
-        ("Mentions légales", {"fields": ["publisher", "publisher_address",
-                                          "publication_director", "host", "host_address"]}),
-        ("Accessibilité", {"fields": ["accessibility_status", "audit_date", "audit_rate",
-                                       "non_accessible_content", "statement_date"]}),
-    ]  # fmt: skip
+        (
+            "Contact",
+            {
+                "fields": ["contact_name", "contact_address", "contact_phone", "contact_email"],
+                "description": "Affiché en pied de chaque page dès qu'un champ est rempli, et sur "
+                "les pages « Participer / porter un projet ». L'adresse électronique "
+                "sert aussi aux mentions légales et à la déclaration d'accessibilité.",
+            },
+        ),
+        (
+            "Mentions légales",
+            {
+                "fields": [
+                    "publisher",
+                    "publisher_address",
+                    "publication_director",
+                    "host",
+                    "host_address",
+                ]
+            },
+        ),
+    ]  # fmt: skip  (the accessibility statement is computed from accessibility/grid.toml)
 
     def has_add_permission(self, request):
         return not SiteIdentity.objects.exists() and super().has_add_permission(request)

@@ -223,14 +223,9 @@ class MenuItem(models.Model):
             raise ValidationError({"path": "L'adresse interne doit commencer par « / »."})
 
 
-class ComplianceStatus(models.TextChoices):
-    NONE = "non", "non conforme"
-    PARTIAL = "partial", "partiellement conforme"
-    FULL = "full", "totalement conforme"
-
-
 class SiteIdentity(models.Model):
-    """Who publishes and hosts the site, and its accessibility status: one row, edited by staff.
+    """Who publishes and hosts the site, and whom to contact: one row, edited by staff (the
+    accessibility statement's results come from the RGAA grid, accessibility/grid.toml).
 
     Nothing here has a made-up default: an empty field is shown as « non renseigné ».
     """
@@ -262,23 +257,6 @@ class SiteIdentity(models.Model):
         ],
     )
     contact_address = models.TextField("adresse postale de contact", blank=True)
-    accessibility_status = models.CharField(
-        "état de conformité au RGAA",
-        max_length=10,
-        choices=ComplianceStatus.choices,
-        default=ComplianceStatus.NONE,
-        help_text="Sans audit RGAA, le site est « non conforme » au sens du référentiel.",
-    )
-    audit_date = models.DateField("date de l'audit RGAA", null=True, blank=True)
-    audit_rate = models.DecimalField(
-        "taux de conformité (%)", max_digits=5, decimal_places=2, null=True, blank=True
-    )
-    non_accessible_content = models.TextField(
-        "contenus non accessibles",
-        blank=True,
-        help_text="Ce que l'audit ou les signalements ont relevé, une ligne par point.",
-    )
-    statement_date = models.DateField("date de la déclaration", null=True, blank=True)
 
     CONTACT_FIELDS = ("contact_name", "contact_address", "contact_phone", "contact_email")
     LEGAL_NOTICE_FIELDS = (

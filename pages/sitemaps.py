@@ -1,9 +1,10 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from accessibility.grid import evaluation as accessibility_evaluation
 from core.sitemaps import PublishedSitemap
 
-from .models import NewsArticle, Page, SiteIdentity
+from .models import NewsArticle, Page
 
 
 class PageSitemap(PublishedSitemap):
@@ -19,8 +20,8 @@ class NewsSitemap(PublishedSitemap):
 
 class LegalPagesSitemap(Sitemap):
     """The legal notice, the accessibility statement, the glossary and « S'abonner »; the
-    accessibility statement is dated when its date is recorded (the others have no date of
-    their own)."""
+    accessibility statement is dated by its evaluation (the others have no date of their
+    own)."""
 
     def items(self):
         return ["pages:legal_notice", "pages:accessibility", "pages:glossary", "pages:subscribe"]
@@ -30,5 +31,5 @@ class LegalPagesSitemap(Sitemap):
 
     def lastmod(self, item):
         if item == "pages:accessibility":
-            return SiteIdentity.load().statement_date
+            return accessibility_evaluation().date
         return None

@@ -1,6 +1,7 @@
 from django.shortcuts import redirect
 from django.views.generic import TemplateView
 
+from accessibility.grid import evaluation as accessibility_evaluation
 from core import site
 from core.metadata import PageMetadataMixin
 from core.views import PaginatedListView, PublishedDetailView
@@ -64,10 +65,14 @@ class LegalNoticeView(PageMetadataMixin, TemplateView):
 
 
 class AccessibilityView(LegalNoticeView):
-    """The accessibility statement, on the model the RGAA gives."""
+    """The accessibility statement, on the model the RGAA gives, computed from the
+    evaluation grid (accessibility/grid.toml): state, rate, what is not accessible."""
 
     template_name = "pages/accessibility.html"
     crumb = "Déclaration d'accessibilité"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(evaluation=accessibility_evaluation(), **kwargs)
 
 
 class GlossaryView(PageMetadataMixin, TemplateView):

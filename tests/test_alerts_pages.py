@@ -199,13 +199,18 @@ def test_removing_one_topic_keeps_the_others_and_the_page_usable(client, content
     response = client.post(manage, {"action": "remove", "subscription": news.pk})
     assert response.status_code == 200
     assert "Vous ne suivez plus : Toutes les actualités." in response.text
+    assert "Annuler : suivre de nouveau" in response.text  # one topic among others: undoable
     assert not Subscription.objects.filter(pk=news.pk).exists()
     assert client.get(manage).status_code == 400  # that link is dead now
     action = form_action(response)
     assert action != manage
     assert "Le levier « Levier des compétences »" in manage_page(client, action).text
     last = Subscription.objects.get(email="habitante@example.fr")
-    done = client.post(action, {"action": "remove", "subscription": last.pk})
+    # The last one erases the address: a box confirms it first (RGAA 11.12).
+    refused = client.post(action, {"action": "remove", "subscription": last.pk})
+    assert refused.status_code == 400 and "a été supprimé." in refused.text
+    assert Subscription.objects.filter(pk=last.pk).exists()
+    done = client.post(action, {"action": "remove", "subscription": last.pk, "confirm": "on"})
     assert "<h1>Données supprimées</h1>" in done.text
     assert not Subscription.objects.filter(email="habitante@example.fr").exists()
     assert manage_page(client, other)
@@ -216,7 +221,12 @@ def test_deleting_all_my_data_leaves_nothing(client, content):
     confirmed(client, topic="meetings")
     subscribe(client, topic=f"project:{content['project'].slug}")  # waiting
     confirmed(client, email="quelqu-un@example.fr", topic="news")
-    response = Client(enforce_csrf_checks=True).post(manage, {"action": "delete_all"})
+    refused = client.post(manage, {"action": "delete_all"})  # without the box: nothing
+    assert refused.status_code == 400 and 'role="alert"' in refused.text
+    assert Subscription.objects.filter(email="habitante@example.fr").count() == 3
+    response = Client(enforce_csrf_checks=True).post(
+        manage, {"action": "delete_all", "confirm": "on"}
+    )
     assert response.status_code == 200
     assert "<h1>Données supprimées</h1>" in response.text
     assert not Subscription.objects.filter(email="habitante@example.fr").exists()

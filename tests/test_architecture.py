@@ -8,7 +8,7 @@ import pytest
 from django.apps import apps
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["core", "pages", "projects", "governance", "accounts", "alerts"]
+APPS = ["core", "pages", "projects", "governance", "accounts", "alerts", "accessibility"]
 
 
 def imported_apps(app):

@@ -1,7 +1,5 @@
 """The pages French public sites owe: legal notice, accessibility, personal data, site map."""
 
-import datetime
-
 import pytest
 
 from pages.models import SiteIdentity
@@ -26,18 +24,6 @@ def test_legal_notice_shows_what_staff_filled_in(client):
     text = page_text(client.get("/mentions-legales/").text)
     assert "Communauté de communes du Montbardois" in text
     assert "Hébergeur Exemple SAS" in text
-
-
-def test_footer_states_the_accessibility_status_truthfully(client):
-    assert "Accessibilité : non conforme" in page_text(client.get("/").text)
-    identity = SiteIdentity.load()
-    identity.accessibility_status = "partial"
-    identity.audit_rate = 75
-    identity.audit_date = datetime.date(2026, 10, 1)
-    identity.save()
-    assert "Accessibilité : partiellement conforme" in page_text(client.get("/").text)
-    statement = page_text(client.get("/accessibilite/").text)
-    assert "réalisé le 1er octobre 2026 révèle que 75 % des critères" in statement
 
 
 def test_legal_pages_speak_to_residents_not_to_the_team(client):

@@ -10,8 +10,8 @@ import icalendar
 import pytest
 from django.utils import timezone
 
+from accessibility import grid
 from core.publishing import Status
-from pages.models import SiteIdentity
 
 from . import builders, media_files
 from .crawl import crawl
@@ -140,7 +140,8 @@ def test_every_html_page_a_visitor_can_reach_is_in_the_sitemap(seeded, client):
 
 def test_sitemap_dates_what_has_a_date(seeded, client):
     """lastmod wherever a date is known: a change date, else a publication date, else (the
-    accessibility statement) the statement's date; the 2019 fixtures record none otherwise."""
+    accessibility statement and its annex) the evaluation's date; the 2019 fixtures record
+    none otherwise."""
     builders.project(title="Modifié", slug="modifie")
     entries = sitemap_entries(client)
     assert entries["/actualites/visite-a-matignon-de-quatre-territoires-pilotes/"] == "2019-03-21"
@@ -150,11 +151,8 @@ def test_sitemap_dates_what_has_a_date(seeded, client):
     assert entries["/projets/"] == timezone.localdate().isoformat()
     assert entries["/"] == timezone.localdate().isoformat()
     assert entries["/plan-du-site/"] == timezone.localdate().isoformat()
-    assert entries["/accessibilite/"] is None
-    identity = SiteIdentity.load()
-    identity.statement_date = datetime.date(2026, 5, 4)
-    identity.save()
-    assert sitemap_entries(client)["/accessibilite/"] == "2026-05-04"
+    evaluated = grid.evaluation().date.isoformat()
+    assert entries["/accessibilite/"] == entries["/accessibilite/grille/"] == evaluated
 
 
 def test_robots_points_to_the_sitemap(client):

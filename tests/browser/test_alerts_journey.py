@@ -54,7 +54,13 @@ def test_subscribe_confirm_and_unsubscribe_in_a_browser(site, page, context, axe
     assert "Vous ne suivez plus : Les réunions." in page.get_by_role("status").inner_text()
     assert run_axe(page, axe_source) == []
     assert list(Subscription.objects.values_list("kind", flat=True)) == ["news"]
+    page.get_by_role("button", name="Annuler : suivre de nouveau").click()  # undone
+    assert Subscription.objects.confirmed().count() == 2
 
+    # Erasing everything asks for the box first (RGAA 11.12): without it, nothing happens.
+    page.get_by_role("button", name="Supprimer toutes mes données").click()
+    assert Subscription.objects.count() == 2
+    page.get_by_label("Je confirme : effacer définitivement").check()
     page.get_by_role("button", name="Supprimer toutes mes données").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Données supprimées"
     assert run_axe(page, axe_source) == []
