@@ -13,8 +13,16 @@ from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Decimal
 from pathlib import Path
 
+from django.utils import timezone
+
 GRID = Path(__file__).with_name("grid.toml")
-CRITERIA_COUNT = 106
+# The RGAA 4.1's criteria per theme, in order: 106 in all, « 1.1 » to « 13.12 ».
+THEME_SIZES = (9, 2, 3, 13, 8, 2, 5, 10, 4, 14, 13, 11, 12)
+CRITERION_IDS = tuple(
+    f"{theme}.{number}"
+    for theme, size in enumerate(THEME_SIZES, start=1)
+    for number in range(1, size + 1)
+)
 VERDICTS = {"na", "tested", "checked"}
 RESULTS = {"conforme", "non conforme"}
 METHODS = {
@@ -103,7 +111,8 @@ class Evaluation:
 
     @property
     def complete(self):
-        return len(self.criteria) == CRITERIA_COUNT
+        """Every criterion of the RGAA 4.1 judged, none other."""
+        return tuple(c.id for c in self.criteria) == CRITERION_IDS
 
     @property
     def applicable(self):
@@ -148,7 +157,7 @@ class Evaluation:
         return list(grouped.items())
 
     def stale_checks(self, today=None):
-        today = today or datetime.date.today()
+        today = today or timezone.localdate()
         return [c for c in self.criteria if c.check_is_stale(today)]
 
     def counts(self):
@@ -176,6 +185,11 @@ def parse(data):
     ids = [c.id for c in evaluation.criteria]
     if len(set(ids)) != len(ids):
         raise GridError("un critère figure deux fois dans la grille")
+    if unknown := set(ids) - set(CRITERION_IDS):
+        raise GridError(f"critères inconnus du RGAA 4.1 : {sorted(unknown)}")
+    checks = [c.checked_on for c in evaluation.criteria if c.verdict == "checked"]
+    if checks and max(checks) > evaluation.date:
+        raise GridError("une vérification est datée après la date de l'évaluation")
     if [c.number for c in evaluation.criteria] != sorted(c.number for c in evaluation.criteria):
         raise GridError("les critères ne sont pas dans l'ordre du RGAA")
     return evaluation
@@ -186,6 +200,8 @@ def _criterion(row):
     known = {f.name for f in Criterion.__dataclass_fields__.values()}
     if unknown := set(row) - known:
         raise GridError(f"{where} : champ inconnu {sorted(unknown)}")
+    if missing := {"id", "theme", "summary", "link", "verdict"} - set(row):
+        raise GridError(f"{where} : champ manquant {sorted(missing)}")
     values = {**row, "tests": tuple(row.get("tests", ())), "methods": tuple(row.get("methods", ()))}
     criterion = Criterion(**values)
     if criterion.verdict not in VERDICTS:
@@ -197,7 +213,8 @@ def _criterion(row):
     if criterion.verdict == "tested" and not criterion.tests:
         raise GridError(f"{where} : testé, mais aucun test n'est nommé")
     if criterion.verdict == "checked":
-        if not isinstance(criterion.checked_on, datetime.date):
+        day = criterion.checked_on
+        if not isinstance(day, datetime.date) or isinstance(day, datetime.datetime):
             raise GridError(f"{where} : vérifié sans date (checked_on)")
         if not criterion.methods or not set(criterion.methods) <= METHODS:
             raise GridError(f"{where} : méthodes absentes ou inconnues {criterion.methods}")

@@ -66,6 +66,15 @@ _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 @register.filter
+def french_plural(count, suffix="s"):
+    """The plural mark in French: none for 0 and 1 (« 0 critère », « 2 critères »)."""
+    try:
+        return suffix if abs(int(count)) >= 2 else ""
+    except (TypeError, ValueError):
+        return ""
+
+
+@register.filter
 def json_ld(data):
     """A JSON-LD data block; <, > and & escaped so no text can close the script tag."""
     text = json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder).translate(_JSON_ESCAPES)
