@@ -86,10 +86,10 @@ class SamplePage:
     path: str
 
     @property
-    def is_a_result(self):
-        """A search's or a filter's result (« /recherche/?q=emploi »): named, not linked (a
-        result page is not a page of the site map)."""
-        return "?" in self.path
+    def linkable(self):
+        """Not a search's result (« /recherche/?q=emploi ») nor a page only a personal link
+        opens (« …/gerer/<lien reçu>/ »): those are named, not linked."""
+        return "?" not in self.path and "<" not in self.path
 
 
 @dataclass(frozen=True)

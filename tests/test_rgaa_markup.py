@@ -39,10 +39,37 @@ SAMPLE = {
 }
 
 
+def process_paths():
+    """The pages of the alerts' process that a link leads to (the RGAA method wants every
+    step of a process): the confirmation page and the manage page, for a request made here."""
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from alerts import mail
+    from alerts.models import Subscription
+
+    asked, _ = Subscription.objects.get_or_create(
+        email="echantillon@example.fr", kind="news", confirmed_at=None
+    )
+    member = Subscription.objects.filter(email="echantillon@example.fr", kind="meetings").first()
+    member = member or Subscription.objects.create(
+        email="echantillon@example.fr", kind="meetings", confirmed_at=timezone.now()
+    )
+    return {
+        "alertes-confirmation": reverse("alerts:confirm", args=[mail.confirm_token(asked)]),
+        "alertes-gestion": mail.manage_url(member, ""),
+    }
+
+
+def sample_paths():
+    """The sample's addresses, the process pages included (needs the database)."""
+    return [*SAMPLE.values(), *process_paths().values()]
+
+
 def sample_pages(client):
     """{path: HTML} of every sample page, each answered 200."""
     pages = {}
-    for path in SAMPLE.values():
+    for path in sample_paths():
         response = client.get(path)
         assert response.status_code == 200, path
         pages[path] = response.content.decode()
