@@ -36,6 +36,15 @@ SAMPLE = {
     "donnees-ouvertes": "/donnees-ouvertes/",
     "projets-filtres": "/projets/",
     "alertes": "/s-abonner/alertes/",
+    "page-editoriale": "/dispositif-national/",
+    "actualites": "/actualites/",
+    "leviers": "/priorites/",
+    "porteurs": "/porteurs/",
+    "instance": "/gouvernance/instances/groupe-de-travail-emplois-et-formations/",
+    "glossaire": "/glossaire/",
+    "s-abonner": "/s-abonner/",
+    "territoire-liste": "/territoire/",
+    "avancement": "/ou-en-est-on/",
 }
 
 
