@@ -38,6 +38,7 @@ def production_env(**extra):
         "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": "example.org",
         "EMAIL_URL": "smtp+tls://site@mail.example.org:587",
+        "SITE_URL": "https://example.org",
         **extra,
     }
 
